@@ -1,0 +1,4 @@
+export * from './health.routes.js';
+export * from './people.routes.js';
+export * from './programs.routes.js';
+export * from './constraints.routes.js';

@@ -1,0 +1,41 @@
+import { createRoute } from '@hono/zod-openapi';
+import { IfMatchHeaders } from '../schemas/common.js';
+import { problems } from '../schemas/problem.js';
+import { Program, ProgramCreate, ProgramListQuery, ProgramPage, ProgramUpdate } from '../schemas/programs.js';
+import { EtagHeader, IdParams, json, jsonBody } from './shared.js';
+
+export const createProgram = createRoute({
+  method: 'post',
+  path: '/api/programs',
+  tags: ['Programs'],
+  summary: 'Add an AI program',
+  request: { body: jsonBody(ProgramCreate) },
+  responses: { 201: { ...json(Program, 'Created.'), headers: EtagHeader }, ...problems(400, 404, 409, 413, 415) },
+});
+
+export const listPrograms = createRoute({
+  method: 'get',
+  path: '/api/programs',
+  tags: ['Programs'],
+  summary: 'List programs, by name',
+  request: { query: ProgramListQuery },
+  responses: { 200: json(ProgramPage, 'A page of programs.'), ...problems(400) },
+});
+
+export const getProgram = createRoute({
+  method: 'get',
+  path: '/api/programs/{id}',
+  tags: ['Programs'],
+  summary: 'One program, by id or key',
+  request: { params: IdParams },
+  responses: { 200: { ...json(Program, 'The program.'), headers: EtagHeader }, ...problems(400, 404) },
+});
+
+export const updateProgram = createRoute({
+  method: 'patch',
+  path: '/api/programs/{id}',
+  tags: ['Programs'],
+  summary: 'Change a program',
+  request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(ProgramUpdate) },
+  responses: { 200: { ...json(Program, 'Updated.'), headers: EtagHeader }, ...problems(400, 404, 409, 412, 413, 415) },
+});

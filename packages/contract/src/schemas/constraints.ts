@@ -1,0 +1,110 @@
+import { z } from '@hono/zod-openapi';
+import { CONSTRAINT_KINDS, CONSTRAINT_STATUSES, DIMENSIONS, SEVERITIES } from '@handoff/core';
+import { CalendarDate, Id, PageQuery, PersonRef, QueryFlag, Version, longText, pageOf, requiredText } from './common.js';
+import { Phase } from './programs.js';
+
+export const ConstraintKind = z.enum(CONSTRAINT_KINDS).openapi('ConstraintKind');
+export const Dimension = z.enum(DIMENSIONS).openapi('Dimension');
+export const ConstraintStatus = z.enum(CONSTRAINT_STATUSES).openapi('ConstraintStatus');
+export const Severity = z.enum(SEVERITIES).openapi('Severity');
+
+/** At most this many dependencies per constraint. */
+export const MAX_DEPENDENCIES = 100;
+
+export const Constraint = z
+  .object({
+    id: Id,
+    ref: z.string().openapi({ description: 'Human reference: program key and number.', example: 'CLAIMS-12' }),
+    programId: Id,
+    programKey: z.string().openapi({ example: 'CLAIMS' }),
+    title: z.string().openapi({ example: 'No named owner for model output in production' }),
+    description: z.string(),
+    kind: ConstraintKind,
+    dimension: Dimension,
+    owner: PersonRef,
+    deadline: CalendarDate,
+    overdue: z.boolean().openapi({ description: 'Active and its deadline day has ended in the workspace time zone.' }),
+    daysOverdue: z.number().int().min(0),
+    status: ConstraintStatus,
+    severity: Severity,
+    blocksGate: Phase.openapi({ description: 'The gate this constraint blocks.' }),
+    dependsOn: z.array(Id).openapi({ description: 'Constraints (any program) that must be resolved first.' }),
+    lastReviewedAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: Version,
+  })
+  .openapi('Constraint');
+export type Constraint = z.infer<typeof Constraint>;
+
+const DependsOn = z.array(Id).max(MAX_DEPENDENCIES);
+
+export const ConstraintCreate = z
+  .strictObject({
+    title: requiredText(300),
+    description: longText(10_000).optional(),
+    kind: ConstraintKind,
+    dimension: Dimension,
+    ownerId: Id.openapi({ description: 'The named person who owns the resolution (never a team).' }),
+    deadline: CalendarDate,
+    status: ConstraintStatus.default('open'),
+    severity: Severity.default('medium'),
+    blocksGate: Phase.optional().openapi({ description: "Defaults to the program's next gate." }),
+    dependsOn: DependsOn.default([]),
+  })
+  .openapi('ConstraintCreate');
+export type ConstraintCreate = z.infer<typeof ConstraintCreate>;
+
+export const ConstraintUpdate = z
+  .strictObject({
+    title: requiredText(300),
+    description: longText(10_000),
+    kind: ConstraintKind,
+    dimension: Dimension,
+    ownerId: Id,
+    deadline: CalendarDate,
+    status: ConstraintStatus,
+    severity: Severity,
+    blocksGate: Phase,
+    dependsOn: DependsOn,
+    reason: requiredText(2000).openapi({ description: 'Why; required when the deadline moves, kept in history.' }),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).some((k) => k !== 'reason'), { message: 'must change at least one field' })
+  .openapi('ConstraintUpdate');
+export type ConstraintUpdate = z.infer<typeof ConstraintUpdate>;
+
+export const ConstraintListQuery = PageQuery.extend({
+  program: Id.optional().openapi({ description: 'Program id.' }),
+  status: ConstraintStatus.optional(),
+  owner: Id.optional().openapi({ description: 'Owner person id.' }),
+  dimension: Dimension.optional(),
+  kind: ConstraintKind.optional(),
+  overdue: QueryFlag.optional().openapi({ type: 'string', enum: ['true', 'false'], description: 'Only overdue (true) or not overdue (false).' }),
+  active: QueryFlag.optional().openapi({ type: 'string', enum: ['true', 'false'], description: 'Only open/in-progress (true) or closed (false).' }),
+  q: z.string().trim().max(200).optional().openapi({ description: 'Search in ref, title and description.' }),
+});
+export type ConstraintListQuery = z.infer<typeof ConstraintListQuery>;
+
+export const ConstraintPage = pageOf(Constraint, 'ConstraintPage');
+export type ConstraintPage = z.infer<typeof ConstraintPage>;
+
+export const HistoryEntry = z
+  .object({
+    id: z.string(),
+    changeId: Id.openapi({ description: 'Groups the fields changed by one write.' }),
+    entityType: z.enum(['constraint', 'program', 'person', 'workspace']),
+    entityId: Id,
+    field: z.string().openapi({ description: 'The field, or `created` for the creation entry.', example: 'deadline' }),
+    before: z.unknown().openapi({ description: 'Value before (JSON).' }),
+    after: z.unknown().openapi({ description: 'Value after (JSON).' }),
+    reason: z.string().nullable(),
+    actor: z.string().openapi({ description: 'Who made the change.' }),
+    at: z.string(),
+  })
+  .openapi('HistoryEntry');
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const HistoryPage = pageOf(HistoryEntry, 'HistoryPage');
+export type HistoryPage = z.infer<typeof HistoryPage>;

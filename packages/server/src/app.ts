@@ -1,0 +1,92 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { routes } from '@handoff/contract';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Actor, Deps } from './context.js';
+import { HandoffError } from './errors.js';
+import type { Api, ApiEnv } from './http/app-types.js';
+import { mountDocs } from './http/docs-page.js';
+import { fieldErrors, problemBody, problemResponse } from './http/problem.js';
+import { registerConstraintRoutes } from './routes/constraints/constraints.routes.js';
+import { registerPeopleRoutes } from './routes/people/people.routes.js';
+import { registerProgramRoutes } from './routes/programs/programs.routes.js';
+import { createServices, type Services } from './services/index.js';
+
+export interface AppOptions {
+  /** Who is acting and in which workspace, for each API request. */
+  readonly resolveActor: (c: Context<ApiEnv>) => Actor | Promise<Actor>;
+  /** Largest JSON body accepted, in bytes. */
+  readonly maxBodyBytes?: number;
+  /** Largest import file accepted, in bytes. */
+  readonly maxImportBytes?: number;
+  /** Where unexpected errors are reported (never to the client). */
+  readonly onUnexpectedError?: (error: unknown) => void;
+}
+
+const TARGET_PREFIX: Record<string, string | undefined> = { query: 'query', param: 'path', header: 'header' };
+
+/** The composition root of the HTTP API: services from explicit dependencies, routes, errors, docs. */
+export function createApp(deps: Deps, options: AppOptions): { app: Api; services: Services } {
+  const services = createServices(deps);
+  const app: Api = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (result.success) return undefined;
+      const errors = fieldErrors(result.error, TARGET_PREFIX[result.target]);
+      return problemResponse(problemBody('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors));
+    },
+  });
+
+  app.use('/api/*', async (c, next) => {
+    const isImport = c.req.path.endsWith(':import');
+    const limit = isImport ? (options.maxImportBytes ?? 64 * 1024 * 1024) : (options.maxBodyBytes ?? 1024 * 1024);
+    return bodyLimit({
+      maxSize: limit,
+      onError: () => problemResponse(problemBody('payload-too-large', `the request body is larger than ${limit} bytes`)),
+    })(c, next);
+  });
+
+  app.use('/api/*', async (c, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !c.req.path.endsWith(':import')) {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/(.+\+)?json\b/i.test(type)) {
+        return problemResponse(problemBody('unsupported-media-type', `send the body as application/json (got ${type || 'no content type'})`));
+      }
+    }
+    c.set('actor', await options.resolveActor(c));
+    return next();
+  });
+
+  app.openapi(routes.getHealth, (c) => c.json({ status: 'ok' as const, database: deps.database.kind, version: deps.version }, 200));
+  registerPeopleRoutes(app, services);
+  registerProgramRoutes(app, services);
+  registerConstraintRoutes(app, services);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Handoff API',
+      version: deps.version,
+      description:
+        'Portfolio of AI programs, their readiness and the constraint library that keeps them moving from pilot to production. ' +
+        'Errors are RFC 9457 problem+json. Lists are cursor-paginated: pass `nextCursor` back as `cursor`. ' +
+        'Updates accept `If-Match` with the ETag last read; a stale one is refused with 412.',
+    },
+  });
+  mountDocs(app);
+  app.get('/', (c) => c.redirect('/docs'));
+
+  app.notFound((c) => problemResponse(problemBody('not-found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.onError((error) => {
+    if (error instanceof HandoffError) return problemResponse(problemBody(error.code, error.detail, error.errors, error.extra));
+    if (error instanceof HTTPException && error.status === 400) {
+      return problemResponse(problemBody('malformed-json', 'the request body is not valid JSON', [{ path: '(body)', message: error.message }]));
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse({ ...problemBody('validation-failed', error.message), status: error.status });
+    }
+    options.onUnexpectedError?.(error);
+    return problemResponse(problemBody('internal', 'an unexpected error occurred; it has been logged'));
+  });
+  return { app, services };
+}

@@ -1,0 +1,148 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { ACTIVE_STATUSES, type ConstraintKind, type ConstraintStatus, type DependencyEdge, type Dimension } from '@handoff/core';
+import type { ConstraintsTable, DB } from '../schema.js';
+import { likePattern } from '../paging.js';
+import { isUuid } from './programs.repo.js';
+
+export type ConstraintRow = Selectable<ConstraintsTable>;
+
+/** A constraint with what its presenter needs: program key, owner, dependencies (sorted ids). */
+export interface ConstraintView extends ConstraintRow {
+  program_key: string;
+  owner_name: string;
+  owner_email: string;
+  depends_on: string[];
+}
+
+export function insertConstraint(db: Kysely<DB>, row: Insertable<ConstraintsTable>): Promise<ConstraintRow> {
+  return db.insertInto('constraints').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+const REF = /^([A-Za-z][A-Za-z0-9]{1,11})-(\d{1,9})$/;
+
+/** A constraint id by id or ref (`CLAIMS-12`), or undefined. `forUpdate` locks the row. */
+export async function findConstraintId(db: Kysely<DB>, workspaceId: string, idOrRef: string, forUpdate = false): Promise<ConstraintRow | undefined> {
+  let q = db.selectFrom('constraints as c').selectAll('c').where('c.workspace_id', '=', workspaceId);
+  if (isUuid(idOrRef)) {
+    q = q.where('c.id', '=', idOrRef);
+  } else {
+    const m = REF.exec(idOrRef);
+    if (!m) return undefined;
+    const [, key = '', num = '0'] = m;
+    q = q
+      .innerJoin('programs as p', 'p.id', 'c.program_id')
+      .where('p.key', '=', key.toUpperCase())
+      .where('c.number', '=', Number(num));
+  }
+  if (forUpdate) q = q.forUpdate(['c']);
+  return q.executeTakeFirst();
+}
+
+export interface ConstraintFilter {
+  ids?: readonly string[];
+  program?: string;
+  status?: ConstraintStatus;
+  active?: boolean;
+  owner?: string;
+  dimension?: Dimension;
+  kind?: ConstraintKind;
+  /** Only overdue (true) or only not overdue (false), judged against `today`. */
+  overdue?: boolean;
+  q?: string;
+  after?: readonly [string, string];
+  limit: number;
+}
+
+const ACTIVE = [...ACTIVE_STATUSES];
+
+/** Constraint views by deadline then id (keyset pagination). `today` is the workspace-local date. */
+export function listConstraintViews(db: Kysely<DB>, workspaceId: string, today: string, f: ConstraintFilter): Promise<ConstraintView[]> {
+  let q = db
+    .selectFrom('constraints as c')
+    .innerJoin('programs as p', 'p.id', 'c.program_id')
+    .innerJoin('people as o', 'o.id', 'c.owner_id')
+    .selectAll('c')
+    .select(['p.key as program_key', 'o.name as owner_name', 'o.email as owner_email'])
+    .select(
+      sql<string[]>`coalesce((select array_agg(d.depends_on_id::text order by d.depends_on_id::text)
+        from constraint_dependencies d where d.constraint_id = c.id), '{}'::text[])`.as('depends_on'),
+    )
+    .where('c.workspace_id', '=', workspaceId);
+  if (f.ids) q = q.where('c.id', 'in', f.ids.length > 0 ? [...f.ids] : ['00000000-0000-0000-0000-000000000000']);
+  if (f.program) q = q.where('c.program_id', '=', f.program);
+  if (f.status) q = q.where('c.status', '=', f.status);
+  if (f.active !== undefined) q = q.where('c.status', f.active ? 'in' : 'not in', ACTIVE);
+  if (f.owner) q = q.where('c.owner_id', '=', f.owner);
+  if (f.dimension) q = q.where('c.dimension', '=', f.dimension);
+  if (f.kind) q = q.where('c.kind', '=', f.kind);
+  if (f.overdue === true) q = q.where('c.status', 'in', ACTIVE).where('c.deadline', '<', today);
+  if (f.overdue === false) q = q.where((eb) => eb.or([eb('c.status', 'not in', ACTIVE), eb('c.deadline', '>=', today)]));
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.title', 'ilike', p),
+        eb('c.description', 'ilike', p),
+        eb(sql<string>`p.key || '-' || c.number`, 'ilike', p),
+      ]),
+    );
+  }
+  if (f.after) {
+    const [deadline, id] = f.after;
+    q = q.where((eb) => eb(eb.refTuple('c.deadline', 'c.id'), '>', eb.tuple(deadline, id)));
+  }
+  return q.orderBy('c.deadline').orderBy('c.id').limit(f.limit).execute();
+}
+
+export function updateConstraint(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  fields: Updateable<ConstraintsTable> & { updated_at: Date },
+): Promise<ConstraintRow> {
+  return db
+    .updateTable('constraints')
+    .set((eb) => ({ ...fields, version: eb('version', '+', 1) }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The ids among `ids` that are constraints of the workspace. */
+export async function existingConstraintIds(db: Kysely<DB>, workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('constraints').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', [...ids]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Every dependency edge of the workspace (for the cycle check). */
+export async function dependencyEdges(db: Kysely<DB>, workspaceId: string): Promise<DependencyEdge[]> {
+  const rows = await db
+    .selectFrom('constraint_dependencies')
+    .select(['constraint_id', 'depends_on_id'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  return rows.map((r) => ({ from: r.constraint_id, to: r.depends_on_id }));
+}
+
+/** The sorted dependency ids of one constraint. */
+export async function dependenciesOf(db: Kysely<DB>, constraintId: string): Promise<string[]> {
+  const rows = await db.selectFrom('constraint_dependencies').select('depends_on_id').where('constraint_id', '=', constraintId).execute();
+  return rows.map((r) => r.depends_on_id).sort();
+}
+
+/** Replaces the dependencies of one constraint. */
+export async function replaceDependencies(db: Kysely<DB>, workspaceId: string, constraintId: string, dependsOn: readonly string[]): Promise<void> {
+  await db.deleteFrom('constraint_dependencies').where('constraint_id', '=', constraintId).execute();
+  if (dependsOn.length === 0) return;
+  await db
+    .insertInto('constraint_dependencies')
+    .values(dependsOn.map((d) => ({ workspace_id: workspaceId, constraint_id: constraintId, depends_on_id: d })))
+    .execute();
+}
+
+/** Serialises dependency edits of a workspace so two concurrent edits cannot together close a cycle. */
+export async function lockDependencyGraph(db: Kysely<DB>, workspaceId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`deps:${workspaceId}`}))`.execute(db);
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { createApp, type AppOptions } from './app.js';
+import type { Actor, Clock, Deps } from './context.js';
+import { openDatabase, type DatabaseConfig } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import type { WorkspaceRow } from './db/repos/workspaces.repo.js';
+import type { Api } from './http/app-types.js';
+import type { Services } from './services/index.js';
+import { ensureDefaultWorkspace } from './services/workspaces.service.js';
+import { VERSION } from './version.js';
+
+export interface HandoffConfig {
+  readonly database: DatabaseConfig;
+  /** Time zone of the default workspace when it is first created (IANA name). */
+  readonly timeZone?: string;
+  /** Label recorded in history for changes made through this instance before accounts exist. */
+  readonly actorLabel?: string;
+  readonly clock?: Clock;
+  readonly newId?: () => string;
+  readonly onUnexpectedError?: AppOptions['onUnexpectedError'];
+}
+
+/** An opened Handoff: database migrated, default workspace present, the API app ready to serve. */
+export interface Handoff {
+  readonly app: Api;
+  readonly services: Services;
+  readonly deps: Deps;
+  readonly workspace: WorkspaceRow;
+  /** The actor of the default workspace, for in-process callers. */
+  readonly actor: Actor;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, ensures the default workspace and builds the app. */
+export async function openHandoff(config: HandoffConfig): Promise<Handoff> {
+  const clock = config.clock ?? { now: () => new Date() };
+  const database = await openDatabase(config.database, () => clock.now());
+  try {
+    await migrate(database.db);
+    const deps: Deps = { database, clock, newId: config.newId ?? randomUUID, version: VERSION };
+    const workspace = await ensureDefaultWorkspace(deps, config.timeZone ?? 'UTC');
+    const actor: Actor = { workspaceId: workspace.id, timeZone: workspace.time_zone, label: config.actorLabel ?? 'api' };
+    const { app, services } = createApp(deps, {
+      resolveActor: () => actor,
+      ...(config.onUnexpectedError ? { onUnexpectedError: config.onUnexpectedError } : {}),
+    });
+    return { app, services, deps, workspace, actor, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

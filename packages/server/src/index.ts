@@ -1,0 +1,11 @@
+export { createApp, type AppOptions } from './app.js';
+export type { Actor, Clock, Deps } from './context.js';
+export { HandoffError } from './errors.js';
+export { openDatabase, type Database, type DatabaseConfig, type DatabaseKind } from './db/database.js';
+export { DataDirLockedError } from './db/data-dir-lock.js';
+export { migrate, readMigrations } from './db/migrate.js';
+export { openHandoff, type Handoff, type HandoffConfig } from './handoff.js';
+export { serveHandoff, type RunningServer, type ServeOptions } from './serve.js';
+export type { Api } from './http/app-types.js';
+export type { Services } from './services/index.js';
+export { VERSION } from './version.js';

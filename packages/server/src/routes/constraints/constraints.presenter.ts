@@ -1,0 +1,53 @@
+import { daysOverdue, isClosedStatus, isOverdue } from '@handoff/core';
+import type { Constraint, HistoryEntry } from '@handoff/contract';
+import type { ConstraintView } from '../../db/repos/constraints.repo.js';
+import type { EntityType, HistoryRow } from '../../db/repos/history.repo.js';
+
+/** Maps a stored constraint to its API shape; `today` is the workspace-local date that decides lateness. */
+export function presentConstraint(row: ConstraintView, today: string): Constraint {
+  const active = !isClosedStatus(row.status);
+  return {
+    id: row.id,
+    ref: `${row.program_key}-${row.number}`,
+    programId: row.program_id,
+    programKey: row.program_key,
+    title: row.title,
+    description: row.description,
+    kind: row.kind,
+    dimension: row.dimension,
+    owner: { id: row.owner_id, name: row.owner_name, email: row.owner_email },
+    deadline: row.deadline,
+    overdue: active && isOverdue(row.deadline, today),
+    daysOverdue: active ? daysOverdue(row.deadline, today) : 0,
+    status: row.status,
+    severity: row.severity,
+    blocksGate: row.blocks_gate,
+    dependsOn: row.depends_on,
+    lastReviewedAt: row.last_reviewed_at ? row.last_reviewed_at.toISOString() : null,
+    resolvedAt: row.resolved_at ? row.resolved_at.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+/** Maps a history row to its API shape. */
+export function presentHistory(row: HistoryRow): HistoryEntry {
+  return {
+    id: String(row.id),
+    changeId: row.change_id,
+    entityType: asEntityType(row.entity_type),
+    entityId: row.entity_id,
+    field: row.field,
+    before: row.before,
+    after: row.after,
+    reason: row.reason,
+    actor: row.actor,
+    at: row.at.toISOString(),
+  };
+}
+
+function asEntityType(value: string): EntityType {
+  if (value === 'constraint' || value === 'program' || value === 'person' || value === 'workspace') return value;
+  throw new Error(`unknown history entity type ${value}`);
+}

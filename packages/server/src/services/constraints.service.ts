@@ -1,0 +1,186 @@
+import {
+  checkDependencies, defaultBlockedGate, localDate, planConstraintUpdate,
+  type ConstraintState, type FieldChange, type Phase,
+} from '@handoff/core';
+import type { ConstraintCreate, ConstraintListQuery, ConstraintUpdate, PageQuery } from '@handoff/contract';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor, Deps } from '../context.js';
+import { HandoffError, invalidField, notFound } from '../errors.js';
+import { decodeCursor, pageFrom } from '../db/paging.js';
+import type { DB } from '../db/schema.js';
+import {
+  dependenciesOf, dependencyEdges, existingConstraintIds, findConstraintId, insertConstraint,
+  listConstraintViews, lockDependencyGraph, replaceDependencies, updateConstraint,
+  type ConstraintFilter, type ConstraintRow, type ConstraintView,
+} from '../db/repos/constraints.repo.js';
+import { appendHistory, listHistory, type HistoryRow } from '../db/repos/history.repo.js';
+import { existingPersonIds } from '../db/repos/people.repo.js';
+import { findProgram, takeConstraintNumber } from '../db/repos/programs.repo.js';
+import { stale } from './people.service.js';
+import { inTransaction, versionMatches } from './transaction.js';
+
+type ListQuery = Omit<ConstraintListQuery, 'program'> & { program?: string };
+
+function stateOf(row: ConstraintRow, dependsOn: readonly string[]): ConstraintState {
+  return {
+    title: row.title,
+    description: row.description,
+    kind: row.kind,
+    dimension: row.dimension,
+    ownerId: row.owner_id,
+    deadline: row.deadline,
+    status: row.status,
+    severity: row.severity,
+    blocksGate: row.blocks_gate,
+    dependsOn,
+    resolvedAt: row.resolved_at ? row.resolved_at.toISOString() : null,
+  };
+}
+
+/** The constraint library: every blocker, dependency and risk, with a named owner and a deadline. */
+export function createConstraintsService(deps: Deps) {
+  const { db } = deps.database;
+
+  async function assertOwner(trx: Kysely<DB>, actor: Actor, ownerId: string): Promise<void> {
+    const found = await existingPersonIds(trx, actor.workspaceId, [ownerId]);
+    if (!found.has(ownerId)) throw invalidField('ownerId', `person ${ownerId} does not exist in this workspace`);
+  }
+
+  /** Checks that every dependency exists and that `constraintId` depending on them closes no cycle. */
+  async function assertDependencies(trx: Kysely<DB>, actor: Actor, constraintId: string, dependsOn: readonly string[]): Promise<void> {
+    const found = await existingConstraintIds(trx, actor.workspaceId, dependsOn);
+    const errors = dependsOn.flatMap((d, i) => (found.has(d) ? [] : [{ path: `dependsOn.${i}`, message: `constraint ${d} does not exist in this workspace` }]));
+    if (errors.length > 0) throw new HandoffError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+    await lockDependencyGraph(trx, actor.workspaceId);
+    const check = checkDependencies(await dependencyEdges(trx, actor.workspaceId), constraintId, dependsOn);
+    if (check.kind === 'cycle') {
+      throw new HandoffError('dependency-cycle', `these dependencies would form a cycle: ${check.cycle.join(' → ')}`,
+        [{ path: 'dependsOn', message: 'would form a dependency cycle' }], { cycle: check.cycle });
+    }
+  }
+
+  async function view(trx: Kysely<DB>, actor: Actor, id: string): Promise<ConstraintView> {
+    const [row] = await listConstraintViews(trx, actor.workspaceId, today(actor), { ids: [id], limit: 1 });
+    if (!row) throw notFound('constraint', id);
+    return row;
+  }
+
+  function today(actor: Actor): string {
+    return localDate(deps.clock.now(), actor.timeZone);
+  }
+
+  async function record(trx: Kysely<DB>, actor: Actor, id: string, changes: readonly FieldChange[], reason: string | null, at: Date): Promise<void> {
+    await appendHistory(trx, {
+      workspaceId: actor.workspaceId, entityType: 'constraint', entityId: id, changeId: deps.newId(),
+      changes, reason, actor: actor.label, at,
+    });
+  }
+
+  return {
+    async create(actor: Actor, programIdOrKey: string, input: ConstraintCreate): Promise<ConstraintView> {
+      return inTransaction(db, async (trx) => {
+        const program = await findProgram(trx, actor.workspaceId, programIdOrKey, true);
+        if (!program) throw notFound('program', programIdOrKey);
+        await assertOwner(trx, actor, input.ownerId);
+        const id = deps.newId();
+        const dependsOn = [...new Set(input.dependsOn)].sort();
+        if (dependsOn.length > 0) await assertDependencies(trx, actor, id, dependsOn);
+        const now = deps.clock.now();
+        const closed = input.status === 'resolved' || input.status === 'accepted';
+        const row = await insertConstraint(trx, {
+          id,
+          workspace_id: actor.workspaceId,
+          program_id: program.id,
+          number: await takeConstraintNumber(trx, program.id),
+          title: input.title,
+          description: input.description ?? '',
+          kind: input.kind,
+          dimension: input.dimension,
+          owner_id: input.ownerId,
+          deadline: input.deadline,
+          status: input.status,
+          severity: input.severity,
+          blocks_gate: input.blocksGate ?? defaultBlockedGate(program.phase),
+          resolved_at: closed ? now : null,
+          created_at: now,
+          updated_at: now,
+        });
+        await replaceDependencies(trx, actor.workspaceId, id, dependsOn);
+        const state = stateOf(row, dependsOn);
+        await record(trx, actor, id, [{ field: 'created', before: null, after: `${program.key}-${row.number}` },
+          ...Object.entries(state).map(([field, after]) => ({ field, before: null, after }))].filter((c) => c.after !== null && !(Array.isArray(c.after) && c.after.length === 0)), null, now);
+        return view(trx, actor, id);
+      });
+    },
+
+    async get(actor: Actor, idOrRef: string): Promise<ConstraintView> {
+      const row = await findConstraintId(db, actor.workspaceId, idOrRef);
+      if (!row) throw notFound('constraint', idOrRef);
+      return view(db, actor, row.id);
+    },
+
+    async list(actor: Actor, query: ListQuery, programIdOrKey?: string): Promise<{ rows: ConstraintView[]; nextCursor: string | null }> {
+      let program = query.program;
+      if (programIdOrKey !== undefined) {
+        const found = await findProgram(db, actor.workspaceId, programIdOrKey);
+        if (!found) throw notFound('program', programIdOrKey);
+        program = found.id;
+      }
+      const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+      const filter: ConstraintFilter = {
+        ...(program ? { program } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.active !== undefined ? { active: query.active } : {}),
+        ...(query.owner ? { owner: query.owner } : {}),
+        ...(query.dimension ? { dimension: query.dimension } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+        ...(query.q ? { q: query.q } : {}),
+        ...(after ? { after: [String(after[0]), String(after[1])] as const } : {}),
+        limit: query.limit + 1,
+      };
+      const rows = await listConstraintViews(db, actor.workspaceId, today(actor), filter);
+      return pageFrom(rows, query.limit, (r) => [r.deadline, r.id]);
+    },
+
+    async update(actor: Actor, idOrRef: string, patch: ConstraintUpdate, ifMatch: string | undefined): Promise<ConstraintView> {
+      return inTransaction(db, async (trx) => {
+        const current = await findConstraintId(trx, actor.workspaceId, idOrRef, true);
+        if (!current) throw notFound('constraint', idOrRef);
+        if (!versionMatches(ifMatch, current.version)) throw stale('constraint', idOrRef, current.version);
+        const now = deps.clock.now();
+        const plan = planConstraintUpdate(stateOf(current, await dependenciesOf(trx, current.id)), patch, now.toISOString());
+        if (plan.kind === 'reason-required') {
+          throw new HandoffError('reason-required', 'moving the deadline requires a reason, which is kept in the history',
+            [{ path: 'reason', message: 'is required when the deadline changes' }]);
+        }
+        if (plan.changes.length === 0) return view(trx, actor, current.id);
+        const changed = new Set(plan.changes.map((c) => c.field));
+        if (changed.has('ownerId')) await assertOwner(trx, actor, plan.next.ownerId);
+        if (changed.has('dependsOn')) {
+          await assertDependencies(trx, actor, current.id, plan.next.dependsOn);
+          await replaceDependencies(trx, actor.workspaceId, current.id, plan.next.dependsOn);
+        }
+        const n = plan.next;
+        await updateConstraint(trx, actor.workspaceId, current.id, {
+          title: n.title, description: n.description, kind: n.kind, dimension: n.dimension, owner_id: n.ownerId,
+          deadline: n.deadline, status: n.status, severity: n.severity, blocks_gate: n.blocksGate,
+          resolved_at: n.resolvedAt, updated_at: now,
+        });
+        await record(trx, actor, current.id, plan.changes, patch.reason ?? null, now);
+        return view(trx, actor, current.id);
+      });
+    },
+
+    async history(actor: Actor, idOrRef: string, page: z.infer<typeof PageQuery>): Promise<{ rows: HistoryRow[]; nextCursor: string | null }> {
+      const row = await findConstraintId(db, actor.workspaceId, idOrRef);
+      if (!row) throw notFound('constraint', idOrRef);
+      const after = page.cursor ? Number(decodeCursor(page.cursor, 1)[0]) : 0;
+      const rows = await listHistory(db, actor.workspaceId, 'constraint', row.id, after, page.limit + 1);
+      return pageFrom(rows, page.limit, (r) => [r.id]);
+    },
+
+    today,
+  };
+}
