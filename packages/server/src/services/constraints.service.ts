@@ -10,7 +10,7 @@ import { HandoffError, invalidField, notFound } from '../errors.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
 import type { DB } from '../db/schema.js';
 import {
-  dependenciesOf, dependencyEdges, existingConstraintIds, findConstraintId, insertConstraint,
+  constraintRefs, dependenciesOf, dependencyEdges, existingConstraintIds, findConstraintId, insertConstraint,
   listConstraintViews, lockDependencyGraph, replaceDependencies, updateConstraint,
   type ConstraintFilter, type ConstraintRow, type ConstraintView,
 } from '../db/repos/constraints.repo.js';
@@ -55,7 +55,9 @@ export function createConstraintsService(deps: Deps) {
     await lockDependencyGraph(trx, actor.workspaceId);
     const check = checkDependencies(await dependencyEdges(trx, actor.workspaceId), constraintId, dependsOn);
     if (check.kind === 'cycle') {
-      throw new HandoffError('dependency-cycle', `these dependencies would form a cycle: ${check.cycle.join(' → ')}`,
+      const refs = await constraintRefs(trx, actor.workspaceId, check.cycle);
+      const named = check.cycle.map((id) => refs.get(id) ?? (id === constraintId ? 'this constraint' : id));
+      throw new HandoffError('dependency-cycle', `these dependencies would form a cycle: ${named.join(' → ')}`,
         [{ path: 'dependsOn', message: 'would form a dependency cycle' }], { cycle: check.cycle });
     }
   }

@@ -146,3 +146,16 @@ export async function replaceDependencies(db: Kysely<DB>, workspaceId: string, c
 export async function lockDependencyGraph(db: Kysely<DB>, workspaceId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`deps:${workspaceId}`}))`.execute(db);
 }
+
+/** Human refs (KEY-N) of the given constraint ids, keyed by id. */
+export async function constraintRefs(db: Kysely<DB>, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('constraints as c')
+    .innerJoin('programs as p', 'p.id', 'c.program_id')
+    .select(['c.id', 'p.key', 'c.number'])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, `${r.key}-${r.number}`]));
+}

@@ -1,0 +1,81 @@
+import { Person, Problem, Program, ProgramPage } from '@handoff/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../testing/harness.js';
+
+let api: TestApi;
+let sponsor: Person;
+beforeAll(async () => {
+  api = await startTestApi();
+  sponsor = Person.parse((await api.call('POST', '/api/people', { name: 'Grace Hopper', email: 'grace@example.com', title: 'COO' })).body);
+});
+afterAll(async () => { await api.close(); });
+
+async function createProgram(body: Record<string, unknown>): Promise<Program> {
+  const res = await api.call('POST', '/api/programs', body);
+  expect(res.status).toBe(201);
+  return Program.parse(res.body);
+}
+
+describe('programs', () => {
+  it('derives a key from the name, defaults the phase to discovery and names the next gate', async () => {
+    const p = await createProgram({ name: 'Claims triage', sponsorId: sponsor.id });
+    expect(p).toMatchObject({ key: 'CLAIMS', phase: 'discovery', nextGate: 'pilot', riskClass: 'limited' });
+    expect(p.sponsor).toEqual({ id: sponsor.id, name: 'Grace Hopper', email: 'grace@example.com' });
+  });
+
+  it('picks the next free key when the derived one is taken', async () => {
+    const p = await createProgram({ name: 'Claims fraud scoring' });
+    expect(p.key).toBe('CLAIMS2');
+  });
+
+  it('refuses an explicit key already in use with 409 naming the key', async () => {
+    const res = await api.call('POST', '/api/programs', { name: 'Other', key: 'CLAIMS' });
+    expect(res.status).toBe(409);
+    expect(Problem.parse(res.body).errors?.[0]?.path).toBe('key');
+  });
+
+  it('is found by id and by key, case-insensitively', async () => {
+    const byKey = Program.parse((await api.call('GET', '/api/programs/claims')).body);
+    const byId = Program.parse((await api.call('GET', `/api/programs/${byKey.id}`)).body);
+    expect(byId).toEqual(byKey);
+  });
+
+  it.each([
+    ['an unknown sponsor', { name: 'X', sponsorId: '00000000-0000-4000-8000-000000000000' }, 'sponsorId'],
+    ['an unknown phase', { name: 'X', phase: 'scale-up' }, 'phase'],
+    ['an impossible target date', { name: 'X', targetProductionDate: '2027-02-29' }, 'targetProductionDate'],
+    ['a lower-case key', { name: 'X', key: 'claims' }, 'key'],
+    ['an unknown field', { name: 'X', owner: 'me' }, '(body)'],
+  ])('refuses %s with 400 naming the field', async (_label, body, path) => {
+    const res = await api.call('POST', '/api/programs', body);
+    expect(res.status).toBe(400);
+    expect(Problem.parse(res.body).errors?.map((e) => e.path)).toContain(path);
+  });
+
+  it('moves to the next phase, bumps the version and refuses a stale If-Match', async () => {
+    const p = await createProgram({ name: 'KYC document extraction', phase: 'pilot' });
+    const moved = await api.call('PATCH', `/api/programs/${p.key}`, { phase: 'production-readiness' }, { 'if-match': '"1"' });
+    expect(moved.status).toBe(200);
+    expect(Program.parse(moved.body)).toMatchObject({ phase: 'production-readiness', nextGate: 'limited-rollout', version: 2 });
+    const stale = await api.call('PATCH', `/api/programs/${p.key}`, { name: 'Renamed' }, { 'if-match': '"1"' });
+    expect(stale.status).toBe(412);
+    expect(Program.parse((await api.call('GET', `/api/programs/${p.key}`)).body).name).toBe('KYC document extraction');
+  });
+
+  it('counts active and overdue constraints', async () => {
+    const p = await createProgram({ name: 'Demand forecasting', phase: 'pilot' });
+    const base = { kind: 'blocker', dimension: 'technical', ownerId: sponsor.id };
+    await api.call('POST', `/api/programs/${p.key}/constraints`, { ...base, title: 'Late', deadline: '2026-11-01' });
+    await api.call('POST', `/api/programs/${p.key}/constraints`, { ...base, title: 'Due', deadline: '2026-12-01' });
+    await api.call('POST', `/api/programs/${p.key}/constraints`, { ...base, title: 'Done', deadline: '2026-10-01', status: 'resolved' });
+    const got = Program.parse((await api.call('GET', `/api/programs/${p.key}`)).body);
+    expect(got).toMatchObject({ activeConstraints: 2, overdueConstraints: 1 });
+  });
+
+  it('lists and filters programs by phase and text', async () => {
+    const pilots = ProgramPage.parse((await api.call('GET', '/api/programs?phase=pilot')).body);
+    expect(pilots.items.map((p) => p.key)).toEqual(['DEMAND']);
+    const found = ProgramPage.parse((await api.call('GET', '/api/programs?q=kyc')).body);
+    expect(found.items.map((p) => p.key)).toEqual(['KYC']);
+  });
+});
