@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { IfMatchHeaders } from '../schemas/common.js';
+import { IfMatchHeaders, PageQuery } from '../schemas/common.js';
+import { HistoryPage } from '../schemas/constraints.js';
 import { Person, PersonCreate, PersonListQuery, PersonPage, PersonUpdate } from '../schemas/people.js';
 import { problems } from '../schemas/problem.js';
 import { EtagHeader, IdParams, json, jsonBody } from './shared.js';
@@ -38,4 +39,13 @@ export const updatePerson = createRoute({
   summary: 'Change a person',
   request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(PersonUpdate) },
   responses: { 200: { ...json(Person, 'Updated.'), headers: EtagHeader }, ...problems(400, 404, 409, 412, 413, 415) },
+});
+
+export const getPersonHistory = createRoute({
+  method: 'get',
+  path: '/api/people/{id}/history',
+  tags: ['People'],
+  summary: 'Every change to the person: who, when, field, before, after; oldest first',
+  request: { params: IdParams, query: PageQuery },
+  responses: { 200: json(HistoryPage, 'A page of history entries.'), ...problems(400, 404) },
 });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { IfMatchHeaders } from '../schemas/common.js';
+import { IfMatchHeaders, PageQuery } from '../schemas/common.js';
+import { HistoryPage } from '../schemas/constraints.js';
 import { problems } from '../schemas/problem.js';
 import { Program, ProgramCreate, ProgramListQuery, ProgramPage, ProgramUpdate } from '../schemas/programs.js';
 import { EtagHeader, IdParams, json, jsonBody } from './shared.js';
@@ -38,4 +39,13 @@ export const updateProgram = createRoute({
   summary: 'Change a program',
   request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(ProgramUpdate) },
   responses: { 200: { ...json(Program, 'Updated.'), headers: EtagHeader }, ...problems(400, 404, 409, 412, 413, 415) },
+});
+
+export const getProgramHistory = createRoute({
+  method: 'get',
+  path: '/api/programs/{id}/history',
+  tags: ['Programs'],
+  summary: 'Every change to the program: who, when, field, before, after; oldest first',
+  request: { params: IdParams, query: PageQuery },
+  responses: { 200: json(HistoryPage, 'A page of history entries.'), ...problems(400, 404) },
 });

@@ -14,7 +14,8 @@ import {
   listConstraintViews, lockDependencyGraph, replaceDependencies, updateConstraint,
   type ConstraintFilter, type ConstraintRow, type ConstraintView,
 } from '../db/repos/constraints.repo.js';
-import { appendHistory, listHistory, type HistoryRow } from '../db/repos/history.repo.js';
+import { appendHistory, type HistoryRow } from '../db/repos/history.repo.js';
+import { createHistoryService } from './history.service.js';
 import { existingPersonIds } from '../db/repos/people.repo.js';
 import { findProgram, takeConstraintNumber } from '../db/repos/programs.repo.js';
 import { stale } from './people.service.js';
@@ -41,6 +42,7 @@ function stateOf(row: ConstraintRow, dependsOn: readonly string[]): ConstraintSt
 /** The constraint library: every blocker, dependency and risk, with a named owner and a deadline. */
 export function createConstraintsService(deps: Deps) {
   const { db } = deps.database;
+  const history = createHistoryService(deps);
 
   async function assertOwner(trx: Kysely<DB>, actor: Actor, ownerId: string): Promise<void> {
     const found = await existingPersonIds(trx, actor.workspaceId, [ownerId]);
@@ -178,9 +180,7 @@ export function createConstraintsService(deps: Deps) {
     async history(actor: Actor, idOrRef: string, page: z.infer<typeof PageQuery>): Promise<{ rows: HistoryRow[]; nextCursor: string | null }> {
       const row = await findConstraintId(db, actor.workspaceId, idOrRef);
       if (!row) throw notFound('constraint', idOrRef);
-      const after = page.cursor ? Number(decodeCursor(page.cursor, 1)[0]) : 0;
-      const rows = await listHistory(db, actor.workspaceId, 'constraint', row.id, after, page.limit + 1);
-      return pageFrom(rows, page.limit, (r) => [r.id]);
+      return history.page(actor, 'constraint', row.id, page);
     },
 
     today,

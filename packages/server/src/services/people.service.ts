@@ -1,9 +1,11 @@
 import { diffFields } from '@handoff/core';
-import type { PersonCreate, PersonListQuery, PersonUpdate } from '@handoff/contract';
+import type { PageQuery, PersonCreate, PersonListQuery, PersonUpdate } from '@handoff/contract';
+import type { z } from 'zod';
 import type { Actor, Deps } from '../context.js';
 import { HandoffError, notFound } from '../errors.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
-import { appendHistory } from '../db/repos/history.repo.js';
+import { appendHistory, type HistoryRow } from '../db/repos/history.repo.js';
+import { createHistoryService } from './history.service.js';
 import {
   findPerson, findPersonByEmail, insertPerson, listPeople, updatePerson, type PersonRow,
 } from '../db/repos/people.repo.js';
@@ -15,6 +17,7 @@ const PERSON_FIELDS = ['name', 'email', 'title'] as const;
 /** People: named individuals who sponsor programs and own constraints. */
 export function createPeopleService(deps: Deps) {
   const { db } = deps.database;
+  const history = createHistoryService(deps);
 
   async function assertEmailFree(trx: typeof db, actor: Actor, email: string, exceptId?: string): Promise<void> {
     const existing = await findPersonByEmail(trx, actor.workspaceId, email);
@@ -45,6 +48,12 @@ export function createPeopleService(deps: Deps) {
         });
         return row;
       });
+    },
+
+    async history(actor: Actor, id: string, page: z.infer<typeof PageQuery>): Promise<{ rows: HistoryRow[]; nextCursor: string | null }> {
+      const row = await findPersonById(db, actor, id);
+      if (!row) throw notFound('person', id);
+      return history.page(actor, 'person', row.id, page);
     },
 
     async get(actor: Actor, id: string): Promise<PersonRow> {

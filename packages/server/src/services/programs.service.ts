@@ -1,11 +1,13 @@
 import { diffFields, localDate, programKeyCandidates } from '@handoff/core';
-import type { ProgramCreate, ProgramListQuery, ProgramUpdate } from '@handoff/contract';
+import type { PageQuery, ProgramCreate, ProgramListQuery, ProgramUpdate } from '@handoff/contract';
+import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Actor, Deps } from '../context.js';
 import { HandoffError, invalidField, notFound } from '../errors.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
 import type { DB } from '../db/schema.js';
-import { appendHistory } from '../db/repos/history.repo.js';
+import { appendHistory, type HistoryRow } from '../db/repos/history.repo.js';
+import { createHistoryService } from './history.service.js';
 import { findPerson } from '../db/repos/people.repo.js';
 import {
   findProgram, insertProgram, keyExists, listProgramViews, updateProgram, type ProgramRow, type ProgramView,
@@ -31,6 +33,7 @@ function programFields(row: ProgramRow) {
 /** AI programs: the portfolio. */
 export function createProgramsService(deps: Deps) {
   const { db } = deps.database;
+  const history = createHistoryService(deps);
 
   async function assertSponsor(trx: Kysely<DB>, actor: Actor, sponsorId: string | null | undefined): Promise<void> {
     if (!sponsorId) return;
@@ -82,6 +85,12 @@ export function createProgramsService(deps: Deps) {
         });
         return view(trx, actor, row.id);
       });
+    },
+
+    async history(actor: Actor, idOrKey: string, page: z.infer<typeof PageQuery>): Promise<{ rows: HistoryRow[]; nextCursor: string | null }> {
+      const row = await findProgram(db, actor.workspaceId, idOrKey);
+      if (!row) throw notFound('program', idOrKey);
+      return history.page(actor, 'program', row.id, page);
     },
 
     async get(actor: Actor, idOrKey: string): Promise<ProgramView> {

@@ -1,7 +1,6 @@
 import { daysOverdue, isClosedStatus, isOverdue } from '@handoff/core';
-import type { Constraint, HistoryEntry } from '@handoff/contract';
+import type { Constraint } from '@handoff/contract';
 import type { ConstraintView } from '../../db/repos/constraints.repo.js';
-import type { EntityType, HistoryRow } from '../../db/repos/history.repo.js';
 
 /** Maps a stored constraint to its API shape; `today` is the workspace-local date that decides lateness. */
 export function presentConstraint(row: ConstraintView, today: string): Constraint {
@@ -29,25 +28,4 @@ export function presentConstraint(row: ConstraintView, today: string): Constrain
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
   };
-}
-
-/** Maps a history row to its API shape. */
-export function presentHistory(row: HistoryRow): HistoryEntry {
-  return {
-    id: String(row.id),
-    changeId: row.change_id,
-    entityType: asEntityType(row.entity_type),
-    entityId: row.entity_id,
-    field: row.field,
-    before: row.before,
-    after: row.after,
-    reason: row.reason,
-    actor: row.actor,
-    at: row.at.toISOString(),
-  };
-}
-
-function asEntityType(value: string): EntityType {
-  if (value === 'constraint' || value === 'program' || value === 'person' || value === 'workspace') return value;
-  throw new Error(`unknown history entity type ${value}`);
 }

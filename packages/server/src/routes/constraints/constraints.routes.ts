@@ -2,7 +2,8 @@ import { routes } from '@handoff/contract';
 import type { Api } from '../../http/app-types.js';
 import type { Services } from '../../services/index.js';
 import { etag } from '../../services/transaction.js';
-import { presentConstraint, presentHistory } from './constraints.presenter.js';
+import { presentHistory } from '../shared/history.presenter.js';
+import { presentConstraint } from './constraints.presenter.js';
 
 export function registerConstraintRoutes(app: Api, { constraints }: Services): void {
   app.openapi(routes.createConstraint, async (c) => {

@@ -1,4 +1,4 @@
-import { Person, PersonPage, Problem } from '@handoff/contract';
+import { HistoryPage, Person, PersonPage, Problem } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/harness.js';
 
@@ -69,5 +69,14 @@ describe('people', () => {
     const res = await api.call('GET', '/api/people/00000000-0000-4000-8000-000000000000');
     expect(res.status).toBe(404);
     expect(Problem.parse(res.body).status).toBe(404);
+  });
+});
+
+describe('person history', () => {
+  it('records who changed a title and when', async () => {
+    const p = Person.parse((await api.call('POST', '/api/people', { name: 'Noor Haddad', email: 'noor@example.com' })).body);
+    await api.call('PATCH', `/api/people/${p.id}`, { title: 'Model Risk Manager' });
+    const page = HistoryPage.parse((await api.call('GET', `/api/people/${p.id}/history`)).body);
+    expect(page.items.map((h) => [h.field, h.after])).toEqual([['created', 'noor@example.com'], ['title', 'Model Risk Manager']]);
   });
 });

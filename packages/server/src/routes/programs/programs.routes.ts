@@ -2,6 +2,7 @@ import { routes } from '@handoff/contract';
 import type { Api } from '../../http/app-types.js';
 import type { Services } from '../../services/index.js';
 import { etag } from '../../services/transaction.js';
+import { presentHistory } from '../shared/history.presenter.js';
 import { presentProgram } from './programs.presenter.js';
 
 export function registerProgramRoutes(app: Api, { programs }: Services): void {
@@ -23,5 +24,10 @@ export function registerProgramRoutes(app: Api, { programs }: Services): void {
   app.openapi(routes.updateProgram, async (c) => {
     const row = await programs.update(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['if-match']);
     return c.json(presentProgram(row), 200, { ETag: etag(row.version) });
+  });
+
+  app.openapi(routes.getProgramHistory, async (c) => {
+    const page = await programs.history(c.var.actor, c.req.valid('param').id, c.req.valid('query'));
+    return c.json({ items: page.rows.map(presentHistory), nextCursor: page.nextCursor }, 200);
   });
 }

@@ -1,4 +1,4 @@
-import { Person, Problem, Program, ProgramPage } from '@handoff/contract';
+import { HistoryPage, Person, Problem, Program, ProgramPage } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/harness.js';
 
@@ -77,5 +77,16 @@ describe('programs', () => {
     expect(pilots.items.map((p) => p.key)).toEqual(['DEMAND']);
     const found = ProgramPage.parse((await api.call('GET', '/api/programs?q=kyc')).body);
     expect(found.items.map((p) => p.key)).toEqual(['KYC']);
+  });
+});
+
+describe('program history', () => {
+  it('records the phase change with its before and after', async () => {
+    const res = await api.call('GET', '/api/programs/KYC/history');
+    expect(res.status).toBe(200);
+    const page = HistoryPage.parse(res.body);
+    expect(page.items.map((h) => h.field)).toEqual(['created', 'phase']);
+    expect(page.items[1]).toMatchObject({ before: 'pilot', after: 'production-readiness', actor: 'test' });
+    expect((await api.call('GET', '/api/programs/NOPE/history')).status).toBe(404);
   });
 });
