@@ -55,3 +55,16 @@ export function planConstraintUpdate(
   const next: ConstraintState = { ...merged, resolvedAt };
   return { kind: 'apply', next, changes: diffFields(current, next, CONSTRAINT_HISTORY_FIELDS) };
 }
+
+/**
+ * History of a newly created constraint: a `created` entry naming its ref, then each initial field
+ * that has a value (nulls and empty dependency lists are left out), in history-field order.
+ */
+export function creationChanges(ref: string, state: ConstraintState): FieldChange[] {
+  const initial = CONSTRAINT_HISTORY_FIELDS.flatMap((field): FieldChange[] => {
+    const after = state[field];
+    if (after === null || (Array.isArray(after) && after.length === 0)) return [];
+    return [{ field, before: null, after }];
+  });
+  return [{ field: 'created', before: null, after: ref }, ...initial];
+}

@@ -5,3 +5,5 @@ export * from './dependency-graph.js';
 export * from './changes.js';
 export * from './constraint-rules.js';
 export * from './program-key.js';
+export * from './raid-import.js';
+export * from './escalation.js';

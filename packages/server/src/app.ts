@@ -9,8 +9,10 @@ import type { Api, ApiEnv } from './http/app-types.js';
 import { mountDocs } from './http/docs-page.js';
 import { fieldErrors, problemBody, problemResponse } from './http/problem.js';
 import { registerConstraintRoutes } from './routes/constraints/constraints.routes.js';
+import { registerImportRoutes } from './routes/import/import.routes.js';
 import { registerPeopleRoutes } from './routes/people/people.routes.js';
 import { registerProgramRoutes } from './routes/programs/programs.routes.js';
+import { registerTransferRoutes } from './routes/transfer/transfer.routes.js';
 import { createServices, type Services } from './services/index.js';
 
 export interface AppOptions {
@@ -38,7 +40,7 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   });
 
   app.use('/api/*', async (c, next) => {
-    const isImport = c.req.path.endsWith(':import');
+    const isImport = c.req.path.endsWith(':import') || c.req.path === '/api/workspace/import';
     const limit = isImport ? (options.maxImportBytes ?? 64 * 1024 * 1024) : (options.maxBodyBytes ?? 1024 * 1024);
     return bodyLimit({
       maxSize: limit,
@@ -61,6 +63,8 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   registerPeopleRoutes(app, services);
   registerProgramRoutes(app, services);
   registerConstraintRoutes(app, services);
+  registerImportRoutes(app, services, options.onUnexpectedError);
+  registerTransferRoutes(app, services);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,5 @@
 import {
-  checkDependencies, defaultBlockedGate, localDate, planConstraintUpdate,
+  checkDependencies, creationChanges, defaultBlockedGate, localDate, planConstraintUpdate,
   type ConstraintState, type FieldChange, type Phase,
 } from '@handoff/core';
 import type { ConstraintCreate, ConstraintListQuery, ConstraintUpdate, PageQuery } from '@handoff/contract';
@@ -111,9 +111,7 @@ export function createConstraintsService(deps: Deps) {
           updated_at: now,
         });
         await replaceDependencies(trx, actor.workspaceId, id, dependsOn);
-        const state = stateOf(row, dependsOn);
-        await record(trx, actor, id, [{ field: 'created', before: null, after: `${program.key}-${row.number}` },
-          ...Object.entries(state).map(([field, after]) => ({ field, before: null, after }))].filter((c) => c.after !== null && !(Array.isArray(c.after) && c.after.length === 0)), null, now);
+        await record(trx, actor, id, creationChanges(`${program.key}-${row.number}`, stateOf(row, dependsOn)), null, now);
         return view(trx, actor, id);
       });
     },

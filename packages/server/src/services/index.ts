@@ -1,7 +1,9 @@
 import type { Deps } from '../context.js';
 import { createConstraintsService } from './constraints.service.js';
+import { createImportService } from './import.service.js';
 import { createPeopleService } from './people.service.js';
 import { createProgramsService } from './programs.service.js';
+import { createTransferService } from './transfer.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
 export function createServices(deps: Deps) {
@@ -9,6 +11,8 @@ export function createServices(deps: Deps) {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
     constraints: createConstraintsService(deps),
+    imports: createImportService(deps),
+    transfer: createTransferService(deps),
   };
 }
 
