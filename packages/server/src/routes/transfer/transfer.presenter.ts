@@ -1,0 +1,80 @@
+import { TRANSFER_FORMAT, TRANSFER_FORMAT_VERSION, type TransferDocument } from '@handoff/contract';
+import type { WorkspaceRows } from '../../db/repos/transfer.repo.js';
+import type { EntityType } from '../../db/repos/history.repo.js';
+
+/**
+ * Maps a workspace's rows to the transfer document. Key order here is the key order of the JSON, and
+ * the repository fixes the row order: together they make the export byte-for-byte reproducible.
+ * The workspace id is left out on purpose: an import restores onto whatever workspace it targets.
+ */
+export function presentTransfer(rows: WorkspaceRows): TransferDocument {
+  return {
+    format: TRANSFER_FORMAT,
+    formatVersion: TRANSFER_FORMAT_VERSION,
+    workspace: { name: rows.workspace.name, timeZone: rows.workspace.time_zone },
+    people: rows.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      title: p.title,
+      createdAt: p.created_at.toISOString(),
+      updatedAt: p.updated_at.toISOString(),
+      version: p.version,
+    })),
+    programs: rows.programs.map((p) => ({
+      id: p.id,
+      key: p.key,
+      name: p.name,
+      description: p.description,
+      businessUnit: p.business_unit,
+      phase: p.phase,
+      sponsorId: p.sponsor_id,
+      targetProductionDate: p.target_production_date,
+      riskClass: p.risk_class,
+      nextConstraintNumber: p.next_constraint_number,
+      createdAt: p.created_at.toISOString(),
+      updatedAt: p.updated_at.toISOString(),
+      version: p.version,
+    })),
+    constraints: rows.constraints.map((c) => ({
+      id: c.id,
+      programId: c.program_id,
+      number: c.number,
+      title: c.title,
+      description: c.description,
+      kind: c.kind,
+      dimension: c.dimension,
+      ownerId: c.owner_id,
+      deadline: c.deadline,
+      status: c.status,
+      severity: c.severity,
+      blocksGate: c.blocks_gate,
+      lastReviewedAt: c.last_reviewed_at ? c.last_reviewed_at.toISOString() : null,
+      resolvedAt: c.resolved_at ? c.resolved_at.toISOString() : null,
+      createdAt: c.created_at.toISOString(),
+      updatedAt: c.updated_at.toISOString(),
+      version: c.version,
+    })),
+    dependencies: rows.dependencies.map((d) => ({ constraintId: d.constraint_id, dependsOnId: d.depends_on_id })),
+    history: rows.history.map((h) => ({
+      id: Number(h.id),
+      entityType: asEntityType(h.entity_type),
+      entityId: h.entity_id,
+      changeId: h.change_id,
+      field: h.field,
+      before: h.before ?? null,
+      after: h.after ?? null,
+      reason: h.reason,
+      actor: h.actor,
+      at: h.at.toISOString(),
+    })),
+  };
+}
+
+const ENTITY_TYPES: readonly string[] = ['constraint', 'program', 'person', 'workspace'] satisfies EntityType[];
+
+function asEntityType(value: string): EntityType {
+  const found = ENTITY_TYPES.find((t): t is EntityType => t === value);
+  if (found === undefined) throw new Error(`unknown history entity type ${value}`);
+  return found;
+}
