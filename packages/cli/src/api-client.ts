@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { openHandoff, type Handoff } from '@handoff/server';
+import type { Handoff } from '@handoff/server';
 
 /**
  * Every CLI command talks to the API through this one seam: either a remote server (`--url`) over
@@ -28,11 +28,21 @@ export function remoteClient(baseUrl: string, token?: string): ApiClient {
   };
 }
 
+/** Options of an in-process client: the time zone of a first start, where unexpected errors go. */
+export interface LocalClientOptions {
+  readonly timeZone?: string;
+  readonly onUnexpectedError?: (error: unknown) => void;
+}
+
 /** A client on a data directory (PGlite, locked while open) or DATABASE_URL (PostgreSQL). */
-export async function localClient(dataDir: string, databaseUrl?: string): Promise<ApiClient & { handoff: Handoff }> {
+export async function localClient(dataDir: string, databaseUrl?: string, options: LocalClientOptions = {}): Promise<ApiClient & { handoff: Handoff }> {
+  // Loaded on demand: the server (PGlite, drivers) takes seconds to import, and --url never needs it.
+  const { openHandoff } = await import('@handoff/server');
   const handoff = await openHandoff({
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir },
     actorLabel: `cli:${safeUser()}`,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.onUnexpectedError ? { onUnexpectedError: options.onUnexpectedError } : {}),
   });
   return {
     handoff,

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerConstraints } from './commands/constraints.command.js';
+import { registerDemo } from './commands/demo.command.js';
+import { registerImportCsv } from './commands/import-csv.command.js';
+import { registerPeople } from './commands/people.command.js';
+import { registerPrograms } from './commands/programs.command.js';
+import { registerServe } from './commands/serve.command.js';
+import { registerTransfer } from './commands/transfer.command.js';
+import { openClient } from './client-options.js';
+
+/** The `handoff` command and its subcommands. */
+export function buildProgram(): Command {
+  const program = new Command('handoff')
+    .description('Handoff: take AI programs from pilot to production: portfolio, constraint library, history.')
+    .version(cliVersion(), '-v, --version')
+    .addHelpText('after', [
+      '',
+      'Data commands open the data directory in-process (--data-dir, HANDOFF_DATA_DIR, default ./.handoff;',
+      'DATABASE_URL selects PostgreSQL) or talk to a running server with --url.',
+    ].join('\n'));
+  registerServe(program);
+  registerDemo(program);
+  registerPeople(program);
+  registerPrograms(program);
+  registerConstraints(program);
+  registerTransfer(program);
+  registerImportCsv(program, openClient);
+  return program;
+}
+
+/** This package's version, from its package.json (read directly: importing the server just for it takes seconds). */
+function cliVersion(): string {
+  const parsed: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string' ? parsed.version : '0.0.0';
+}
