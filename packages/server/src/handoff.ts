@@ -3,7 +3,7 @@ import { createApp, type AppOptions } from './app.js';
 import type { Actor, Clock, Deps } from './context.js';
 import { openDatabase, type DatabaseConfig } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import type { WorkspaceRow } from './db/repos/workspaces.repo.js';
+import { findWorkspaceById, type WorkspaceRow } from './db/repos/workspaces.repo.js';
 import type { Api } from './http/app-types.js';
 import type { Services } from './services/index.js';
 import { ensureDefaultWorkspace } from './services/workspaces.service.js';
@@ -41,7 +41,11 @@ export async function openHandoff(config: HandoffConfig): Promise<Handoff> {
     const workspace = await ensureDefaultWorkspace(deps, config.timeZone ?? 'UTC');
     const actor: Actor = { workspaceId: workspace.id, timeZone: workspace.time_zone, label: config.actorLabel ?? 'api' };
     const { app, services } = createApp(deps, {
-      resolveActor: () => actor,
+      // Read per request: an import or a settings change may alter the workspace's time zone while running.
+      resolveActor: async () => {
+        const current = await findWorkspaceById(database.db, workspace.id);
+        return { ...actor, timeZone: current?.time_zone ?? actor.timeZone };
+      },
       ...(config.onUnexpectedError ? { onUnexpectedError: config.onUnexpectedError } : {}),
     });
     return { app, services, deps, workspace, actor, close: () => database.close() };

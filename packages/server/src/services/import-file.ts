@@ -1,6 +1,6 @@
 import type { ImportCell, ImportRow } from '@handoff/core';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { HandoffError, invalidField } from '../errors.js';
 
 /** A spreadsheet read into rows of cells, each row with its line number as a person sees it. */
@@ -64,7 +64,9 @@ function readCsv(text: string): ImportRow[] {
 }
 
 async function readXlsx(bytes: Uint8Array, sheetName: string | undefined): Promise<SpreadsheetFile> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes over a second to load and most processes never read a workbook.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes.slice().buffer);
   } catch {
