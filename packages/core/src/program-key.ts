@@ -13,6 +13,7 @@ export const PROGRAM_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,11}$/;
 export function programKeyCandidates(name: string, count = 50): string[] {
   const words = name
     .normalize('NFKD')
+    .replace(/\p{M}+/gu, '') // drop the accents NFKD split off, so 'Crédit' stays one word: CREDIT
     .toUpperCase()
     .split(/[^A-Z0-9]+/)
     .filter((w) => w.length > 0);

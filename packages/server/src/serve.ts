@@ -17,20 +17,19 @@ export interface RunningServer {
 /** Serves an opened Handoff over HTTP. Port 0 picks a free port. */
 export function serveHandoff(handoff: Handoff, options: ServeOptions): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    let server: ServerType | undefined;
     const onError = (error: Error): void => reject(error);
-    server = serve({ fetch: handoff.app.fetch, port: options.port, hostname: options.host }, (info) => {
-      server?.off('error', onError);
+    const server: ServerType = serve({ fetch: handoff.app.fetch, port: options.port, hostname: options.host }, (info) => {
+      server.off('error', onError);
       const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
       resolve({
         url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${info.port}`,
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
-            server?.close(() => {
+            server.close(() => {
               void handoff.close().then(done, done);
             });
-            if (server && 'closeAllConnections' in server) server.closeAllConnections();
+            if ('closeAllConnections' in server) server.closeAllConnections();
           }),
       });
     });

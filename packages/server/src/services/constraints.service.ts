@@ -1,6 +1,6 @@
 import {
   checkDependencies, creationChanges, defaultBlockedGate, localDate, planConstraintUpdate,
-  type ConstraintState, type FieldChange, type Phase,
+  type ConstraintState, type FieldChange,
 } from '@handoff/core';
 import type { ConstraintCreate, ConstraintListQuery, ConstraintUpdate, PageQuery } from '@handoff/contract';
 import type { Kysely } from 'kysely';
