@@ -91,7 +91,8 @@ describe('errors', { timeout: SLOW }, () => {
 });
 
 describe('export and import', { timeout: SLOW }, () => {
-  const file = join(tempDataDir('export'), 'workspace.json');
+  let file = '';
+  beforeAll(() => { file = join(tempDataDir('export'), 'workspace.json'); });
 
   it('export → import into an empty data directory → export gives byte-identical JSON', async () => {
     const first = await cli('export');
