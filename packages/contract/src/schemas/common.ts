@@ -1,6 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { isCalendarDate, isTimeZone } from '@handoff/core';
 
+// Messages people read in problem+json `errors[]`: say what is wrong in plain words. Set once, here, for
+// every schema of the contract (zod's configuration is global to the zod instance).
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+    if (issue.code === 'invalid_value' && issue.values.length > 0) return `must be one of ${issue.values.map(String).join(', ')}`;
+    return undefined;
+  },
+});
+
 /** Maximum page size of every list endpoint. */
 export const MAX_PAGE_SIZE = 200;
 

@@ -53,6 +53,13 @@ describe('creating constraints', () => {
     expect(after).toBe(before);
   });
 
+  it('explains missing fields and allowed values in plain words', async () => {
+    const res = await api.call('POST', `/api/programs/${claims.key}/constraints`, { title: 'x', kind: 'blocker', dimension: 'legal', deadline: '2026-12-01' });
+    const errors = Problem.parse(res.body).errors ?? [];
+    expect(errors).toContainEqual({ path: 'ownerId', message: 'is required' });
+    expect(errors).toContainEqual({ path: 'dimension', message: 'must be one of technical, governance, workforce, economic' });
+  });
+
   it('refuses an owner who belongs to another workspace', async () => {
     const db = api.handoff.deps.database.db;
     const now = new Date();
