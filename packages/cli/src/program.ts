@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerConstraints } from './commands/constraints.command.js';
+import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerImportCsv } from './commands/import-csv.command.js';
 import { registerPeople } from './commands/people.command.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerConstraints(program);
   registerTransfer(program);
   registerImportCsv(program, openClient);
+  registerDeliver(program);
   return program;
 }
 

@@ -25,8 +25,15 @@ export function listenOptions(command: Command): ListenOptions {
  * Serves an opened Handoff until SIGINT or SIGTERM, then stops accepting connections, waits for
  * requests in flight and closes the database (which releases the data directory lock). A second
  * signal while closing ends the process at once. `announce` gives the lines printed once listening.
+ * `startJobs` starts background work (outbox delivery) once listening; its stop function is awaited
+ * before the server and database close.
  */
-export async function serveUntilSignal(handoff: Handoff, listen: ListenOptions, announce: (url: string) => string[]): Promise<void> {
+export async function serveUntilSignal(
+  handoff: Handoff,
+  listen: ListenOptions,
+  announce: (url: string) => string[],
+  startJobs?: () => () => Promise<void>,
+): Promise<void> {
   const { serveHandoff } = await import('@handoff/server');
   let server;
   try {
@@ -36,8 +43,10 @@ export async function serveUntilSignal(handoff: Handoff, listen: ListenOptions, 
     throw new CliError(listenFailure(error, listen));
   }
   for (const line of announce(server.url)) printLine(line);
+  const stopJobs = startJobs?.();
   const signal = await nextSignal();
   printLine(`received ${signal}, stopping`);
+  await stopJobs?.();
   await server.close();
 }
 

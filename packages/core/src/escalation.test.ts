@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_ESCALATION_POLICY, planEscalation, levelDueAt, type EscalationAction, type EscalationClock, type RoleDirectory,
+  DEFAULT_ESCALATION_POLICY, nextDueAt, planEscalation, levelDueAt, type EscalationAction, type EscalationClock, type RoleDirectory,
 } from './escalation.js';
 
 const UTC = 'UTC';
@@ -111,5 +111,16 @@ describe('properties', () => {
         expect(later).toBeLessThanOrEqual(base);
       }),
     );
+  });
+});
+
+describe('nextDueAt', () => {
+  it('is the first level not yet done, held past an acknowledgement, and null when paused or closed', () => {
+    expect(nextDueAt(DEFAULT_ESCALATION_POLICY, clock(), UTC)).toBe(at('2026-11-28T00:00:00Z'));
+    expect(nextDueAt(DEFAULT_ESCALATION_POLICY, clock({ done: [0, 1] }), UTC)).toBe(at('2026-12-08T00:00:00Z'));
+    expect(nextDueAt(DEFAULT_ESCALATION_POLICY, clock({ done: [0], acknowledgedAt: at('2026-12-06T12:00:00Z') }), UTC)).toBe(at('2026-12-09T12:00:00Z'));
+    expect(nextDueAt(DEFAULT_ESCALATION_POLICY, clock({ pausedAt: 1 }), UTC)).toBeNull();
+    expect(nextDueAt(DEFAULT_ESCALATION_POLICY, clock({ active: false }), UTC)).toBeNull();
+    expect(nextDueAt(DEFAULT_ESCALATION_POLICY, clock({ done: [0, 1, 2, 3] }), UTC)).toBeNull();
   });
 });

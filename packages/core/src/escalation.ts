@@ -127,3 +127,22 @@ export function planEscalation(policy: EscalationPolicy, clock: EscalationClock,
 export function currentLevel(clock: Pick<EscalationClock, 'done'>): number {
   return clock.done.length === 0 ? -1 : Math.max(...clock.done);
 }
+
+/**
+ * When the sweep should next look at this constraint: the earliest instant a level not yet done can
+ * fire (acknowledgement hold included), or null when closed, paused or nothing is left to fire.
+ * Already-due levels give a past instant, so the next sweep picks them up.
+ */
+export function nextDueAt(policy: EscalationPolicy, clock: EscalationClock, timeZone: string): number | null {
+  if (!clock.active || clock.pausedAt !== null) return null;
+  const done = new Set(clock.done);
+  const holdUntil = clock.acknowledgedAt === null ? Number.NEGATIVE_INFINITY : clock.acknowledgedAt + policy.acknowledgementHoldDays * DAY_MS;
+  let next: number | null = null;
+  policy.levels.forEach((level, index) => {
+    if (done.has(index)) return;
+    if (level.condition === 'not-acknowledged' && clock.acknowledgedAt !== null) return;
+    const at = Math.max(levelDueAt(level, clock, timeZone), holdUntil);
+    next = next === null ? at : Math.min(next, at);
+  });
+  return next;
+}

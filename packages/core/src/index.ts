@@ -7,3 +7,4 @@ export * from './constraint-rules.js';
 export * from './program-key.js';
 export * from './raid-import.js';
 export * from './escalation.js';
+export * from './escalation-notice.js';

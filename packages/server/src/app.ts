@@ -8,8 +8,11 @@ import { HandoffError } from './errors.js';
 import type { Api, ApiEnv } from './http/app-types.js';
 import { mountDocs } from './http/docs-page.js';
 import { fieldErrors, problemBody, problemResponse } from './http/problem.js';
+import { registerCalendarRoutes } from './routes/calendars/calendars.routes.js';
 import { registerConstraintRoutes } from './routes/constraints/constraints.routes.js';
+import { registerEscalationRoutes } from './routes/escalations/escalations.routes.js';
 import { registerImportRoutes } from './routes/import/import.routes.js';
+import { registerNotificationRoutes } from './routes/notifications/notifications.routes.js';
 import { registerPeopleRoutes } from './routes/people/people.routes.js';
 import { registerProgramRoutes } from './routes/programs/programs.routes.js';
 import { registerTransferRoutes } from './routes/transfer/transfer.routes.js';
@@ -24,6 +27,8 @@ export interface AppOptions {
   readonly maxImportBytes?: number;
   /** Where unexpected errors are reported (never to the client). */
   readonly onUnexpectedError?: (error: unknown) => void;
+  /** Public origin of the server (e.g. https://handoff.example.com) for calendar feed URLs; default `deps.notify.publicUrl`. */
+  readonly publicUrl?: string;
 }
 
 const TARGET_PREFIX: Record<string, string | undefined> = { query: 'query', param: 'path', header: 'header' };
@@ -63,8 +68,12 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   registerPeopleRoutes(app, services);
   registerProgramRoutes(app, services);
   registerConstraintRoutes(app, services);
+  registerEscalationRoutes(app, services);
   registerImportRoutes(app, services, options.onUnexpectedError);
   registerTransferRoutes(app, services);
+  registerNotificationRoutes(app, services);
+  // Feed URLs use the public URL links in notifications use (HANDOFF_PUBLIC_URL), else the request's origin.
+  registerCalendarRoutes(app, services, { publicUrl: options.publicUrl ?? deps.notify?.publicUrl });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,5 @@
 import type { Database } from './db/database.js';
+import type { NotifyConfig } from './notify/notify-config.js';
 
 /** The clock: the only source of "now" in the server. */
 export interface Clock {
@@ -12,6 +13,8 @@ export interface Deps {
   /** New unique ids (UUIDs). */
   readonly newId: () => string;
   readonly version: string;
+  /** Where notifications are sent (SMTP, sender, public URL for links); used by the dispatcher. */
+  readonly notify?: NotifyConfig;
 }
 
 /** Who is acting, in which workspace: resolved once per request. */

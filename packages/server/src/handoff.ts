@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseConfig } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { findWorkspaceById, type WorkspaceRow } from './db/repos/workspaces.repo.js';
 import type { Api } from './http/app-types.js';
+import type { NotifyConfig } from './notify/notify-config.js';
 import type { Services } from './services/index.js';
 import { ensureDefaultWorkspace } from './services/workspaces.service.js';
 import { VERSION } from './version.js';
@@ -18,6 +19,8 @@ export interface HandoffConfig {
   readonly clock?: Clock;
   readonly newId?: () => string;
   readonly onUnexpectedError?: AppOptions['onUnexpectedError'];
+  /** SMTP server, sender and public URL for notifications (see NotifyConfig). */
+  readonly notify?: NotifyConfig;
 }
 
 /** An opened Handoff: database migrated, default workspace present, the API app ready to serve. */
@@ -37,7 +40,9 @@ export async function openHandoff(config: HandoffConfig): Promise<Handoff> {
   const database = await openDatabase(config.database, () => clock.now());
   try {
     await migrate(database.db);
-    const deps: Deps = { database, clock, newId: config.newId ?? randomUUID, version: VERSION };
+    const deps: Deps = {
+      database, clock, newId: config.newId ?? randomUUID, version: VERSION, ...(config.notify ? { notify: config.notify } : {}),
+    };
     const workspace = await ensureDefaultWorkspace(deps, config.timeZone ?? 'UTC');
     const actor: Actor = { workspaceId: workspace.id, timeZone: workspace.time_zone, label: config.actorLabel ?? 'api' };
     const { app, services } = createApp(deps, {

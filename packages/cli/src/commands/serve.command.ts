@@ -9,19 +9,24 @@ export function registerServe(program: Command): void {
   withListenOptions(program.command('serve').description('serve the Handoff API over HTTP until SIGINT or SIGTERM'))
     .addOption(dataDirOption())
     .action(async (_options: unknown, command: Command) => {
-      const { openHandoff, VERSION } = await import('@handoff/server');
+      const { notifyConfigFromEnv, openHandoff, startDelivery, VERSION } = await import('@handoff/server');
+      const notify = notifyConfigFromEnv(process.env);
       const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
       const dataDir = resolve(readOptions(command).string('dataDir') ?? './.handoff');
       const timeZone = timeZoneFromEnv();
       const handoff = await openHandoff({
         database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir },
         ...(timeZone ? { timeZone } : {}),
+        notify,
         onUnexpectedError: (error) => console.error('handoff: unexpected error while serving a request:', error),
       }).catch(async (error: unknown) => { throw await openFailure(error, databaseUrl ? undefined : dataDir); });
       const where = databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : dataDir;
       await serveUntilSignal(handoff, listenOptions(command), (url) => [
         `Handoff ${VERSION} serving ${where}`,
         `listening on ${url} (API docs at ${url}/docs); stop with Ctrl+C`,
-      ]);
+        notify.smtpUrl
+          ? 'delivering notifications every 10 s (e-mail through SMTP_URL)'
+          : 'delivering webhook notifications every 10 s; e-mails wait in the outbox until SMTP_URL is set',
+      ], () => startDelivery(handoff.deps, (error) => console.error('handoff: delivering notifications failed:', error)));
     });
 }

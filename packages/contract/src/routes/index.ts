@@ -4,3 +4,6 @@ export * from './programs.routes.js';
 export * from './constraints.routes.js';
 export * from './transfer.routes.js';
 export * from './import.routes.js';
+export * from './escalations.routes.js';
+export * from './calendars.routes.js';
+export * from './notifications.routes.js';

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CONSTRAINT_KINDS, CONSTRAINT_STATUSES, DIMENSIONS, SEVERITIES } from '@handoff/core';
 import { CalendarDate, Id, PageQuery, PersonRef, QueryFlag, Version, longText, pageOf, requiredText } from './common.js';
+import { EscalationState } from './escalations.js';
 import { Phase } from './programs.js';
 
 export const ConstraintKind = z.enum(CONSTRAINT_KINDS).openapi('ConstraintKind');
@@ -29,6 +30,7 @@ export const Constraint = z
     severity: Severity,
     blocksGate: Phase.openapi({ description: 'The gate this constraint blocks.' }),
     dependsOn: z.array(Id).openapi({ description: 'Constraints (any program) that must be resolved first.' }),
+    escalation: EscalationState.nullable().openapi({ description: 'Where the escalation clock stands; null for closed constraints never escalated.' }),
     lastReviewedAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
     createdAt: z.string(),

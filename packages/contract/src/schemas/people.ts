@@ -7,6 +7,7 @@ export const Person = z
     name: z.string().openapi({ example: 'Amara Okafor' }),
     email: z.string().openapi({ example: 'amara.okafor@example.com' }),
     title: z.string().nullable().openapi({ example: 'Chief Operating Officer' }),
+    boardMember: z.boolean().openapi({ description: 'Receives board-level escalations and decision requests.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: Version,
@@ -19,6 +20,7 @@ export const PersonCreate = z
     name: requiredText(200).openapi({ example: 'Amara Okafor' }),
     email: Email,
     title: longText(200).nullable().optional().openapi({ example: 'Chief Operating Officer' }),
+    boardMember: z.boolean().optional().openapi({ description: 'Receives board-level escalations and decision requests (default false).' }),
   })
   .openapi('PersonCreate');
 export type PersonCreate = z.infer<typeof PersonCreate>;

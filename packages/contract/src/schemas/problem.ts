@@ -50,6 +50,7 @@ export function problems(...statuses: number[]) {
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is invalid; `errors` names each field.',
+  403: 'Not allowed for this person.',
   404: 'No such resource in this workspace.',
   409: 'The change conflicts with stored data (duplicate, dependency cycle).',
   412: 'The If-Match version is stale: someone else changed it first. Nothing was changed.',

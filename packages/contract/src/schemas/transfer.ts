@@ -27,6 +27,7 @@ export const TransferPerson = z
     name: nonEmpty(200),
     email: z.email({ message: 'must be an e-mail address' }).max(254),
     title: text(200).nullable(),
+    boardMember: z.boolean().default(false),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     version: Version,

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ConstraintKind, ConstraintStatus, Dimension, Phase, RiskClass, Severity } from '@handoff/core';
+import type { NotificationKind } from '../notify/notification.js';
 
 /** Column types as read (Date for timestamptz, string for date) and as written. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -20,6 +21,7 @@ export interface PeopleTable {
   name: string;
   email: string;
   title: string | null;
+  board_member: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -84,6 +86,141 @@ export interface HistoryTable {
   at: Timestamp;
 }
 
+export interface EscalationPoliciesTable {
+  id: string;
+  workspace_id: string;
+  program_id: string | null;
+  /** JSON text on write, parsed value on read; parse through the contract's EscalationLevel. */
+  levels: ColumnType<unknown, string, string>;
+  acknowledgement_hold_days: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ConstraintEscalationsTable {
+  constraint_id: string;
+  workspace_id: string;
+  cycle: Generated<number>;
+  policy: ColumnType<unknown, string | null, string | null>;
+  done: ColumnType<number[], number[] | undefined, number[]>;
+  level: Generated<number>;
+  next_level_at: Timestamp | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Timestamp | null;
+  paused_at: Timestamp | null;
+  paused_reason: string | null;
+  paused_ms: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface EscalationEventsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  constraint_id: string;
+  cycle: number;
+  level: number;
+  level_name: string;
+  kind: 'notified' | 'skipped';
+  recipients: ColumnType<string[], string[], string[]>;
+  vacant: ColumnType<string[], string[], string[]>;
+  fired_at: Timestamp;
+}
+
+export interface DecisionsTable {
+  id: string;
+  workspace_id: string;
+  program_id: string;
+  constraint_id: string | null;
+  source: 'escalation' | 'manual';
+  escalation_cycle: number | null;
+  title: string;
+  context: string;
+  options: ColumnType<unknown, string, string>;
+  recommendation: string;
+  due_date: string;
+  status: 'pending' | 'decided' | 'withdrawn';
+  outcome: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+/** A jsonb column: JSON text on write, the parsed value (unknown until checked) on read. */
+type JsonColumn = ColumnType<unknown, string, string>;
+
+export type OutboxChannel = 'email' | 'slack' | 'teams';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type WebhookKind = 'slack' | 'teams';
+
+export interface NotificationChannelsTable {
+  id: string;
+  workspace_id: string;
+  program_id: string | null;
+  kind: WebhookKind;
+  name: string;
+  webhook_url: string;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface OutboxTable {
+  id: string;
+  workspace_id: string;
+  channel: OutboxChannel;
+  target: string;
+  recipient_id: string | null;
+  channel_id: string | null;
+  event_key: string;
+  kind: NotificationKind;
+  idempotency_key: string;
+  /** { subject, text, link, facts }; parse through OutboxPayload (notify/payload.ts) on read. */
+  payload: JsonColumn;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface InboxItemsTable {
+  id: string;
+  workspace_id: string;
+  person_id: string;
+  notification_key: string;
+  event_key: string;
+  kind: NotificationKind;
+  subject: string;
+  text: string;
+  link: string | null;
+  facts: JsonColumn;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface CalendarFeedsTable {
+  id: string;
+  workspace_id: string;
+  scope: 'person' | 'program';
+  /** Set when scope is person (and only then). */
+  person_id: string | null;
+  /** Set when scope is program (and only then). */
+  program_id: string | null;
+  /** SHA-256 of the secret URL token, lower-case hex; the token itself is never stored. */
+  token_hash: string;
+  label: string | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -97,5 +234,13 @@ export interface DB {
   constraints: ConstraintsTable;
   constraint_dependencies: ConstraintDependenciesTable;
   history: HistoryTable;
+  escalation_policies: EscalationPoliciesTable;
+  constraint_escalations: ConstraintEscalationsTable;
+  escalation_events: EscalationEventsTable;
+  decisions: DecisionsTable;
+  notification_channels: NotificationChannelsTable;
+  outbox: OutboxTable;
+  inbox_items: InboxItemsTable;
+  calendar_feeds: CalendarFeedsTable;
   schema_migrations: SchemaMigrationsTable;
 }

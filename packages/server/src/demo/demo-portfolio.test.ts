@@ -51,10 +51,12 @@ describe('the demo portfolio', () => {
     expect(people.every((p) => p.email.endsWith('.example') && (p.title ?? '').length > 0)).toBe(true);
   });
 
-  it('names three board members who are demo people', () => {
+  it('names three board members who are demo people, flagged as board members', async () => {
+    const people = await all('/api/people', (b) => PersonPage.parse(b));
     const emails = new Set<string>(DEMO_PEOPLE.map((p) => p.email));
     expect(boardMembers).toHaveLength(3);
     expect(boardMembers.every((e) => emails.has(e))).toBe(true);
+    expect(people.filter((p) => p.boardMember).map((p) => p.email).sort()).toEqual([...boardMembers].sort());
   });
 
   it('loads at least sixty constraints, each with an owner and a real deadline', async () => {

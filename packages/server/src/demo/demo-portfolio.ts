@@ -3,7 +3,7 @@ import { addDays, isCalendarDate, isClosedStatus, isOverdue, type ConstraintStat
 import type { ConstraintView } from '../db/repos/constraints.repo.js';
 import { HandoffError, invalidField } from '../errors.js';
 import type { Handoff } from '../handoff.js';
-import { DEMO_PEOPLE, type PersonHandle } from './demo-people.js';
+import { DEMO_PEOPLE, boardMembers, type PersonHandle } from './demo-people.js';
 import { DEMO_PROGRAMS } from './demo-programs.js';
 import type { DemoConstraint, DemoProgram } from './demo-types.js';
 
@@ -89,7 +89,7 @@ async function assertEmptyWorkspace({ services, actor }: Handoff): Promise<void>
 async function createPeople({ services, actor }: Handoff): Promise<Map<PersonHandle, string>> {
   const ids = new Map<PersonHandle, string>();
   for (const person of DEMO_PEOPLE) {
-    const row = await services.people.create(actor, PersonCreate.parse({ name: person.name, email: person.email, title: person.title }));
+    const row = await services.people.create(actor, PersonCreate.parse({ name: person.name, email: person.email, title: person.title, boardMember: boardMembers.includes(person.email) }));
     expectSame(`person ${person.handle} email`, row.email, person.email);
     ids.set(person.handle, row.id);
   }

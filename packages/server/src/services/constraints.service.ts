@@ -19,6 +19,7 @@ import { createHistoryService } from './history.service.js';
 import { existingPersonIds } from '../db/repos/people.repo.js';
 import { findProgram, takeConstraintNumber } from '../db/repos/programs.repo.js';
 import { stale } from './people.service.js';
+import type { EscalationsService } from './escalations.service.js';
 import { inTransaction, versionMatches } from './transaction.js';
 
 type ListQuery = Omit<ConstraintListQuery, 'program'> & { program?: string };
@@ -40,7 +41,7 @@ function stateOf(row: ConstraintRow, dependsOn: readonly string[]): ConstraintSt
 }
 
 /** The constraint library: every blocker, dependency and risk, with a named owner and a deadline. */
-export function createConstraintsService(deps: Deps) {
+export function createConstraintsService(deps: Deps, escalations: Pick<EscalationsService, 'onCreated' | 'onUpdated'>) {
   const { db } = deps.database;
   const history = createHistoryService(deps);
 
@@ -112,6 +113,7 @@ export function createConstraintsService(deps: Deps) {
         });
         await replaceDependencies(trx, actor.workspaceId, id, dependsOn);
         await record(trx, actor, id, creationChanges(`${program.key}-${row.number}`, stateOf(row, dependsOn)), null, now);
+        await escalations.onCreated(trx, actor, row, now);
         return view(trx, actor, id);
       });
     },
@@ -165,12 +167,13 @@ export function createConstraintsService(deps: Deps) {
           await replaceDependencies(trx, actor.workspaceId, current.id, plan.next.dependsOn);
         }
         const n = plan.next;
-        await updateConstraint(trx, actor.workspaceId, current.id, {
+        const updated = await updateConstraint(trx, actor.workspaceId, current.id, {
           title: n.title, description: n.description, kind: n.kind, dimension: n.dimension, owner_id: n.ownerId,
           deadline: n.deadline, status: n.status, severity: n.severity, blocks_gate: n.blocksGate,
           resolved_at: n.resolvedAt, updated_at: now,
         });
         await record(trx, actor, current.id, plan.changes, patch.reason ?? null, now);
+        await escalations.onUpdated(trx, actor, current, updated, patch.reason ?? null, now);
         return view(trx, actor, current.id);
       });
     },

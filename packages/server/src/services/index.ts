@@ -1,5 +1,12 @@
 import type { Deps } from '../context.js';
+import { createChannelsService } from '../notify/channels.service.js';
+import { createEnqueue } from '../notify/enqueue.js';
+import { createNotificationsService } from '../notify/notifications.service.js';
+import { createCalendarsService } from './calendars.service.js';
 import { createConstraintsService } from './constraints.service.js';
+import { createDecisionsService } from './decisions.service.js';
+import { createEscalationsService } from './escalations.service.js';
+import { createPoliciesService } from './policies.service.js';
 import { createImportService } from './import.service.js';
 import { createPeopleService } from './people.service.js';
 import { createProgramsService } from './programs.service.js';
@@ -7,12 +14,20 @@ import { createTransferService } from './transfer.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
 export function createServices(deps: Deps) {
+  const enqueue = createEnqueue(deps);
+  const escalations = createEscalationsService(deps, enqueue);
   return {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
-    constraints: createConstraintsService(deps),
+    constraints: createConstraintsService(deps, escalations),
+    escalations,
+    policies: createPoliciesService(deps, escalations),
+    decisions: createDecisionsService(deps),
     imports: createImportService(deps),
     transfer: createTransferService(deps),
+    calendars: createCalendarsService(deps),
+    notifications: createNotificationsService(deps),
+    channels: createChannelsService(deps),
   };
 }
 

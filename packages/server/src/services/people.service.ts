@@ -12,7 +12,7 @@ import {
 import { isUuid } from '../db/repos/programs.repo.js';
 import { inTransaction, versionMatches } from './transaction.js';
 
-const PERSON_FIELDS = ['name', 'email', 'title'] as const;
+const PERSON_FIELDS = ['name', 'email', 'title', 'boardMember'] as const;
 
 /** People: named individuals who sponsor programs and own constraints. */
 export function createPeopleService(deps: Deps) {
@@ -39,6 +39,7 @@ export function createPeopleService(deps: Deps) {
           name: input.name,
           email: input.email,
           title: input.title ?? null,
+          board_member: input.boardMember ?? false,
           created_at: now,
           updated_at: now,
         });
@@ -79,15 +80,17 @@ export function createPeopleService(deps: Deps) {
         if (!current) throw notFound('person', id);
         if (!versionMatches(ifMatch, current.version)) throw stale('person', id, current.version);
         if (patch.email !== undefined) await assertEmailFree(trx, actor, patch.email, current.id);
+        const before = { name: current.name, email: current.email, title: current.title, boardMember: current.board_member };
         const next = {
           name: patch.name ?? current.name,
           email: patch.email ?? current.email,
           title: patch.title === undefined ? current.title : patch.title,
+          boardMember: patch.boardMember ?? current.board_member,
         };
-        const changes = diffFields(current, next, PERSON_FIELDS);
+        const changes = diffFields(before, next, PERSON_FIELDS);
         if (changes.length === 0) return current;
         const now = deps.clock.now();
-        const row = await updatePerson(trx, actor.workspaceId, current.id, { ...next, updated_at: now });
+        const row = await updatePerson(trx, actor.workspaceId, current.id, { name: next.name, email: next.email, title: next.title, board_member: next.boardMember, updated_at: now });
         await appendHistory(trx, {
           workspaceId: actor.workspaceId, entityType: 'person', entityId: row.id, changeId: deps.newId(),
           changes, reason: null, actor: actor.label, at: now,

@@ -58,7 +58,7 @@ export function createTransferService(deps: Deps) {
 function insertsOf(workspaceId: string, doc: TransferDocument): WorkspaceInserts {
   return {
     people: doc.people.map((p) => ({
-      id: p.id, workspace_id: workspaceId, name: p.name, email: p.email, title: p.title,
+      id: p.id, workspace_id: workspaceId, name: p.name, email: p.email, title: p.title, board_member: p.boardMember,
       created_at: p.createdAt, updated_at: p.updatedAt, version: p.version,
     })),
     programs: doc.programs.map((p) => ({

@@ -84,7 +84,11 @@ export async function freshDatabase(): Promise<{ config: DatabaseConfig; drop: (
 export async function startTestApi(options: { now?: string; timeZone?: string } = {}): Promise<TestApi> {
   const clock = manualClock(options.now ?? '2026-11-25T09:00:00.000Z');
   const { config, drop } = await freshDatabase();
-  const handoff = await openHandoff({ database: config, clock, timeZone: options.timeZone ?? 'UTC', actorLabel: 'test' });
+  const handoff = await openHandoff({
+    database: config, clock, timeZone: options.timeZone ?? 'UTC', actorLabel: 'test',
+    // A 500 in a test is a bug: show its cause (the client only sees a generic problem).
+    onUnexpectedError: (error) => console.error('unexpected error in the API:', error),
+  });
   return {
     handoff,
     clock,

@@ -12,6 +12,16 @@ export interface ConstraintView extends ConstraintRow {
   owner_name: string;
   owner_email: string;
   depends_on: string[];
+  esc_cycle: number | null;
+  esc_level: number | null;
+  esc_level_name: string | null;
+  esc_next_level_at: Date | null;
+  esc_ack_by: string | null;
+  esc_ack_name: string | null;
+  esc_ack_email: string | null;
+  esc_ack_at: Date | null;
+  esc_paused_at: Date | null;
+  esc_paused_reason: string | null;
 }
 
 export function insertConstraint(db: Kysely<DB>, row: Insertable<ConstraintsTable>): Promise<ConstraintRow> {
@@ -61,8 +71,17 @@ export function listConstraintViews(db: Kysely<DB>, workspaceId: string, today: 
     .selectFrom('constraints as c')
     .innerJoin('programs as p', 'p.id', 'c.program_id')
     .innerJoin('people as o', 'o.id', 'c.owner_id')
+    .leftJoin('constraint_escalations as e', 'e.constraint_id', 'c.id')
+    .leftJoin('people as a', 'a.id', 'e.acknowledged_by')
     .selectAll('c')
     .select(['p.key as program_key', 'o.name as owner_name', 'o.email as owner_email'])
+    .select([
+      'e.cycle as esc_cycle', 'e.level as esc_level', 'e.next_level_at as esc_next_level_at', 'e.acknowledged_by as esc_ack_by',
+      'a.name as esc_ack_name', 'a.email as esc_ack_email', 'e.acknowledged_at as esc_ack_at', 'e.paused_at as esc_paused_at',
+      'e.paused_reason as esc_paused_reason',
+      sql<string | null>`(select ev.level_name from escalation_events ev where ev.constraint_id = c.id and ev.cycle = e.cycle
+        order by ev.level desc limit 1)`.as('esc_level_name'),
+    ])
     .select(
       sql<string[]>`coalesce((select array_agg(d.depends_on_id::text order by d.depends_on_id::text)
         from constraint_dependencies d where d.constraint_id = c.id), '{}'::text[])`.as('depends_on'),

@@ -57,7 +57,7 @@ export function updatePerson(
   db: Kysely<DB>,
   workspaceId: string,
   id: string,
-  fields: Partial<Pick<PersonRow, 'name' | 'email' | 'title'>> & { updated_at: Date },
+  fields: Partial<Pick<PersonRow, 'name' | 'email' | 'title' | 'board_member'>> & { updated_at: Date },
 ): Promise<PersonRow> {
   return db
     .updateTable('people')

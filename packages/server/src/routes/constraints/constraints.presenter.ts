@@ -22,6 +22,17 @@ export function presentConstraint(row: ConstraintView, today: string): Constrain
     severity: row.severity,
     blocksGate: row.blocks_gate,
     dependsOn: row.depends_on,
+    escalation: row.esc_cycle === null ? null : {
+      cycle: row.esc_cycle,
+      level: row.esc_level ?? -1,
+      levelName: row.esc_level_name,
+      nextLevelAt: row.esc_next_level_at ? row.esc_next_level_at.toISOString() : null,
+      acknowledgedBy: row.esc_ack_by && row.esc_ack_name !== null && row.esc_ack_email !== null
+        ? { id: row.esc_ack_by, name: row.esc_ack_name, email: row.esc_ack_email } : null,
+      acknowledgedAt: row.esc_ack_at ? row.esc_ack_at.toISOString() : null,
+      pausedAt: row.esc_paused_at ? row.esc_paused_at.toISOString() : null,
+      pausedReason: row.esc_paused_reason,
+    },
     lastReviewedAt: row.last_reviewed_at ? row.last_reviewed_at.toISOString() : null,
     resolvedAt: row.resolved_at ? row.resolved_at.toISOString() : null,
     createdAt: row.created_at.toISOString(),

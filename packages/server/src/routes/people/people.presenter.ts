@@ -8,6 +8,7 @@ export function presentPerson(row: PersonRow): Person {
     name: row.name,
     email: row.email,
     title: row.title,
+    boardMember: row.board_member,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,

@@ -17,6 +17,7 @@ export function presentTransfer(rows: WorkspaceRows): TransferDocument {
       name: p.name,
       email: p.email,
       title: p.title,
+      boardMember: p.board_member,
       createdAt: p.created_at.toISOString(),
       updatedAt: p.updated_at.toISOString(),
       version: p.version,

@@ -1,0 +1,68 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { DB, DecisionsTable } from '../schema.js';
+
+export type DecisionRow = Selectable<DecisionsTable>;
+
+/** A decision with its program key, constraint ref and decider, for presenting. */
+export interface DecisionView extends DecisionRow {
+  program_key: string;
+  constraint_number: number | null;
+  decider_name: string | null;
+  decider_email: string | null;
+}
+
+/**
+ * Creates a decision request raised by escalation, at most one per constraint and cycle; returns
+ * false when that cycle already raised one.
+ */
+export async function insertEscalationDecision(db: Kysely<DB>, row: Insertable<DecisionsTable> & { escalation_cycle: number }): Promise<boolean> {
+  const inserted = await db
+    .insertInto('decisions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['constraint_id', 'escalation_cycle']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export interface DecisionFilter {
+  ids?: readonly string[];
+  status?: DecisionRow['status'];
+  program?: string;
+  after?: readonly [string, string];
+  limit: number;
+}
+
+/** Decisions by due date then id. */
+export function listDecisionViews(db: Kysely<DB>, workspaceId: string, f: DecisionFilter): Promise<DecisionView[]> {
+  let q = db
+    .selectFrom('decisions as d')
+    .innerJoin('programs as p', 'p.id', 'd.program_id')
+    .leftJoin('constraints as c', 'c.id', 'd.constraint_id')
+    .leftJoin('people as x', 'x.id', 'd.decided_by')
+    .selectAll('d')
+    .select(['p.key as program_key', 'c.number as constraint_number', 'x.name as decider_name', 'x.email as decider_email'])
+    .where('d.workspace_id', '=', workspaceId);
+  if (f.ids) q = q.where('d.id', 'in', f.ids.length > 0 ? [...f.ids] : ['00000000-0000-0000-0000-000000000000']);
+  if (f.status) q = q.where('d.status', '=', f.status);
+  if (f.program) q = q.where('d.program_id', '=', f.program);
+  if (f.after) {
+    const [due, id] = f.after;
+    q = q.where((eb) => eb(eb.refTuple('d.due_date', 'd.id'), '>', eb.tuple(due, id)));
+  }
+  return q.orderBy('d.due_date').orderBy('d.id').limit(f.limit).execute();
+}
+
+export function findDecision(db: Kysely<DB>, workspaceId: string, id: string, forUpdate = false): Promise<DecisionRow | undefined> {
+  let q = db.selectFrom('decisions').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function recordDecision(db: Kysely<DB>, id: string, outcome: string, decidedBy: string, now: Date): Promise<void> {
+  await db
+    .updateTable('decisions')
+    .set((eb) => ({ status: 'decided', outcome, decided_by: decidedBy, decided_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
