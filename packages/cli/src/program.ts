@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerConstraints } from './commands/constraints.command.js';
 import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
+import { registerEscalate } from './commands/escalate.command.js';
 import { registerImportCsv } from './commands/import-csv.command.js';
 import { registerPeople } from './commands/people.command.js';
 import { registerPrograms } from './commands/programs.command.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerConstraints(program);
   registerTransfer(program);
   registerImportCsv(program, openClient);
+  registerEscalate(program);
   registerDeliver(program);
   return program;
 }
