@@ -124,3 +124,16 @@ describe('nextDueAt', () => {
     expect(nextDueAt(DEFAULT_ESCALATION_POLICY, clock({ done: [0, 1, 2, 3] }), UTC)).toBeNull();
   });
 });
+
+describe('escalate now', () => {
+  it('fires the next level at once, ignoring its time and any acknowledgement hold, and only that one', () => {
+    const acked = clock({ done: [0], acknowledgedAt: at('2026-11-29T00:00:00Z') });
+    const plan = planEscalation(DEFAULT_ESCALATION_POLICY, acked, at('2026-11-29T01:00:00Z'), UTC, people, { forceNext: true });
+    expect(levels(plan.actions)).toEqual(['notify:sponsor']);
+  });
+
+  it('carries on past a vacant level to the next one', () => {
+    const plan = planEscalation(DEFAULT_ESCALATION_POLICY, clock({ done: [0, 1] }), at('2026-11-20T00:00:00Z'), UTC, { owner: ['o'], board: ['b'] }, { forceNext: true });
+    expect(levels(plan.actions)).toEqual(['skip:sponsor', 'notify:board']);
+  });
+});

@@ -95,18 +95,26 @@ export function resolveTargets(level: EscalationLevel, directory: RoleDirectory)
  * until `acknowledgedAt + hold`, and `not-acknowledged` levels never fire after one. A level whose
  * targets are all vacant is skipped and makes the next level due at once. Paused or closed: nothing.
  */
-export function planEscalation(policy: EscalationPolicy, clock: EscalationClock, now: number, timeZone: string, directory: RoleDirectory): EscalationPlan {
+export function planEscalation(
+  policy: EscalationPolicy,
+  clock: EscalationClock,
+  now: number,
+  timeZone: string,
+  directory: RoleDirectory,
+  /** `escalate-now` from a review: the next level not yet done fires now, whatever its time or hold. */
+  options: { readonly forceNext?: boolean } = {},
+): EscalationPlan {
   if (!clock.active || clock.pausedAt !== null) return { actions: [], nextAt: null };
   const done = new Set(clock.done);
   const holdUntil = clock.acknowledgedAt === null ? null : clock.acknowledgedAt + policy.acknowledgementHoldDays * DAY_MS;
   const actions: EscalationAction[] = [];
-  let carried = false;
+  let carried = options.forceNext === true;
   let nextAt: number | null = null;
   policy.levels.forEach((level, index) => {
     if (done.has(index)) return;
     if (level.condition === 'not-acknowledged' && clock.acknowledgedAt !== null) return;
     const dueAt = Math.max(levelDueAt(level, clock, timeZone), holdUntil ?? Number.NEGATIVE_INFINITY);
-    const held = holdUntil !== null && now < holdUntil;
+    const held = holdUntil !== null && now < holdUntil && !carried;
     if (!held && (dueAt <= now || carried)) {
       const { recipients, vacant } = resolveTargets(level, directory);
       if (recipients.length === 0) {

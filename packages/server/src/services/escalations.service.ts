@@ -72,12 +72,12 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
     return row;
   }
 
-  async function fire(trx: Kysely<DB>, row: DueEscalation, at: Date, boardCache: Map<string, string[]>, totals: SweepResult): Promise<void> {
+  async function fire(trx: Kysely<DB>, row: DueEscalation, at: Date, boardCache: Map<string, string[]>, totals: SweepResult, forceNext = false): Promise<void> {
     const policy = await policyOf(trx, row);
     let board = boardCache.get(row.workspace_id);
     if (!board) { board = await boardMemberIds(trx, row.workspace_id); boardCache.set(row.workspace_id, board); }
     const directory = { owner: [row.owner_id], sponsor: row.sponsor_id ? [row.sponsor_id] : [], board };
-    const plan = planEscalation(policy, clockOf(row), at.getTime(), row.time_zone, directory);
+    const plan = planEscalation(policy, clockOf(row), at.getTime(), row.time_zone, directory, { forceNext });
     const today = localDate(at, row.time_zone);
     const daysLate = daysBetween(row.deadline, today);
     const done = [...row.done];
@@ -185,6 +185,21 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
         totals.constraints += claimed;
         if (claimed < SWEEP_BATCH) break;
       }
+      return totals;
+    },
+
+    /**
+     * Fires the next level of one constraint now (a review's `escalate-now`), inside the caller's
+     * transaction. Returns what fired; nothing when closed, paused or already at the top.
+     */
+    async escalateNow(trx: Kysely<DB>, actor: Actor, constraintId: string): Promise<SweepResult> {
+      const at = deps.clock.now();
+      const totals: SweepResult = { at: at.toISOString(), constraints: 1, notified: 0, skipped: 0, decisions: 0, notifications: 0 };
+      // A bulk-imported constraint may not have its clock yet (the next sweep would give it one).
+      await insertEscalation(trx, { constraint_id: constraintId, workspace_id: actor.workspaceId, next_level_at: null, updated_at: at });
+      const row = await findEscalationContext(trx, actor.workspaceId, constraintId);
+      if (!row) return { ...totals, constraints: 0 };
+      await fire(trx, row, at, new Map(), totals, true);
       return totals;
     },
 
