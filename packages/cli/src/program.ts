@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerConstraints } from './commands/constraints.command.js';
 import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
+import { registerDigest } from './commands/digest.command.js';
 import { registerEscalate } from './commands/escalate.command.js';
 import { registerImportCsv } from './commands/import-csv.command.js';
 import { registerPeople } from './commands/people.command.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerTransfer(program);
   registerImportCsv(program, openClient);
   registerEscalate(program);
+  registerDigest(program);
   registerDeliver(program);
   return program;
 }

@@ -8,6 +8,8 @@ export * from './schemas/transfer.js';
 export * from './schemas/import.js';
 export * from './schemas/escalations.js';
 export * from './schemas/decisions.js';
+export * from './schemas/reviews.js';
+export * from './schemas/digests.js';
 export * from './schemas/calendars.js';
 export * from './schemas/notifications.js';
 export * as routes from './routes/index.js';

@@ -8,3 +8,5 @@ export * from './program-key.js';
 export * from './raid-import.js';
 export * from './escalation.js';
 export * from './escalation-notice.js';
+export * from './digest.js';
+export * from './review.js';

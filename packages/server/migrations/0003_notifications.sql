@@ -34,7 +34,7 @@ CREATE TABLE outbox (
   idempotency_key  text NOT NULL UNIQUE,
   -- { subject, text, link, facts }
   payload          jsonb NOT NULL,
-  status           text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+  status           text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),
   attempts         integer NOT NULL DEFAULT 0,
   next_attempt_at  timestamptz NOT NULL,
   -- While `sending`: when the claim lapses and another pass may take the row again (its sender died).

@@ -15,6 +15,7 @@ import { registerImportRoutes } from './routes/import/import.routes.js';
 import { registerNotificationRoutes } from './routes/notifications/notifications.routes.js';
 import { registerPeopleRoutes } from './routes/people/people.routes.js';
 import { registerProgramRoutes } from './routes/programs/programs.routes.js';
+import { registerReviewRoutes } from './routes/reviews/reviews.routes.js';
 import { registerTransferRoutes } from './routes/transfer/transfer.routes.js';
 import { createServices, type Services } from './services/index.js';
 
@@ -56,7 +57,9 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   app.use('/api/*', async (c, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !c.req.path.endsWith(':import')) {
       const type = c.req.header('content-type') ?? '';
-      if (!/^application\/(.+\+)?json\b/i.test(type)) {
+      // An action with nothing to say (`POST …/revoke`) may come without a body at all.
+      const bodiless = type === '' && (c.req.raw.body === null || c.req.header('content-length') === '0');
+      if (!bodiless && !/^application\/(.+\+)?json\b/i.test(type)) {
         return problemResponse(problemBody('unsupported-media-type', `send the body as application/json (got ${type || 'no content type'})`));
       }
     }
@@ -69,6 +72,7 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   registerProgramRoutes(app, services);
   registerConstraintRoutes(app, services);
   registerEscalationRoutes(app, services);
+  registerReviewRoutes(app, services);
   registerImportRoutes(app, services, options.onUnexpectedError);
   registerTransferRoutes(app, services);
   registerNotificationRoutes(app, services);

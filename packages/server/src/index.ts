@@ -9,6 +9,7 @@ export { loadDemoPortfolio, type DemoSummary } from './demo/demo-portfolio.js';
 export { serveHandoff, type RunningServer, type ServeOptions } from './serve.js';
 export { runEvery, type StopJob } from './jobs/scheduler.js';
 export { SWEEP_INTERVAL_MS, startEscalationSweep } from './jobs/sweep.job.js';
+export { DIGEST_INTERVAL_MS, startBackgroundJobs } from './jobs/background.js';
 export { createDispatcher, type DispatchResult, type Dispatcher } from './notify/dispatcher.js';
 export { startDelivery } from './notify/delivery-job.js';
 export { createEnqueue } from './notify/enqueue.js';

@@ -24,7 +24,8 @@ export function registerEscalate(program: Command): void {
     });
 }
 
-function toInstant(value: string): string {
+/** An ISO date (midnight UTC) or instant, normalised; a one-line error otherwise. */
+export function toInstant(value: string): string {
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
   if (Number.isNaN(Date.parse(instant))) throw new CliError(`--at: ${value} is not an ISO date or instant`);
   return new Date(instant).toISOString();

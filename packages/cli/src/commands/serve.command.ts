@@ -9,7 +9,7 @@ export function registerServe(program: Command): void {
   withListenOptions(program.command('serve').description('serve the Handoff API over HTTP until SIGINT or SIGTERM'))
     .addOption(dataDirOption())
     .action(async (_options: unknown, command: Command) => {
-      const { notifyConfigFromEnv, openHandoff, startDelivery, VERSION } = await import('@handoff/server');
+      const { notifyConfigFromEnv, openHandoff, startBackgroundJobs, VERSION } = await import('@handoff/server');
       const notify = notifyConfigFromEnv(process.env);
       const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
       const dataDir = resolve(readOptions(command).string('dataDir') ?? './.handoff');
@@ -24,9 +24,10 @@ export function registerServe(program: Command): void {
       await serveUntilSignal(handoff, listenOptions(command), (url) => [
         `Handoff ${VERSION} serving ${where}`,
         `listening on ${url} (API docs at ${url}/docs); stop with Ctrl+C`,
+        'escalating overdue constraints every minute; weekly digests once per person per week',
         notify.smtpUrl
           ? 'delivering notifications every 10 s (e-mail through SMTP_URL)'
           : 'delivering webhook notifications every 10 s; e-mails wait in the outbox until SMTP_URL is set',
-      ], () => startDelivery(handoff.deps, (error) => console.error('handoff: delivering notifications failed:', error)));
+      ], () => startBackgroundJobs(handoff, (error, job) => console.error(`handoff: background job "${job}" failed:`, error)));
     });
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CONSTRAINT_KINDS, CONSTRAINT_STATUSES, DIMENSIONS, SEVERITIES } from '@handoff/core';
+import { CONSTRAINT_KINDS, CONSTRAINT_STATUSES, DIMENSIONS, SEVERITIES, STALE_AFTER_DAYS } from '@handoff/core';
 import { CalendarDate, Id, PageQuery, PersonRef, QueryFlag, Version, longText, pageOf, requiredText } from './common.js';
 import { EscalationState } from './escalations.js';
 import { Phase } from './programs.js';
@@ -32,6 +32,7 @@ export const Constraint = z
     dependsOn: z.array(Id).openapi({ description: 'Constraints (any program) that must be resolved first.' }),
     escalation: EscalationState.nullable().openapi({ description: 'Where the escalation clock stands; null for closed constraints never escalated.' }),
     lastReviewedAt: z.string().nullable(),
+    stale: z.boolean().openapi({ description: `Active and not reviewed for more than ${STALE_AFTER_DAYS} days (never reviewed: created more than that ago).` }),
     resolvedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -85,6 +86,7 @@ export const ConstraintListQuery = PageQuery.extend({
   kind: ConstraintKind.optional(),
   overdue: QueryFlag.optional().openapi({ type: 'string', enum: ['true', 'false'], description: 'Only overdue (true) or not overdue (false).' }),
   active: QueryFlag.optional().openapi({ type: 'string', enum: ['true', 'false'], description: 'Only open/in-progress (true) or closed (false).' }),
+  stale: QueryFlag.optional().openapi({ type: 'string', enum: ['true', 'false'], description: `Only stale (true: active, not reviewed for more than ${STALE_AFTER_DAYS} days) or not stale (false).` }),
   q: z.string().trim().max(200).optional().openapi({ description: 'Search in ref, title and description.' }),
 });
 export type ConstraintListQuery = z.infer<typeof ConstraintListQuery>;

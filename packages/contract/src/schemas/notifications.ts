@@ -10,7 +10,7 @@ export const DELIVERY_CHANNELS = ['email', 'slack', 'teams'] as const;
 export const DeliveryChannel = z.enum(DELIVERY_CHANNELS).openapi('DeliveryChannel');
 export type DeliveryChannel = z.infer<typeof DeliveryChannel>;
 
-export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export const DeliveryStatus = z.enum(DELIVERY_STATUSES).openapi('DeliveryStatus', {
   description: '`pending` waits for its next attempt; `sending` is claimed by a sender; `sent` was accepted by the receiver; ' +
     '`failed` ran out of attempts or was refused for good (retry it with POST …/retry).',

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ConstraintKind, ConstraintStatus, Dimension, Phase, RiskClass, Severity } from '@handoff/core';
+import type { ConstraintKind, ConstraintStatus, Dimension, Phase, ReviewDecision, RiskClass, Severity } from '@handoff/core';
 import type { NotificationKind } from '../notify/notification.js';
 
 /** Column types as read (Date for timestamptz, string for date) and as written. */
@@ -152,7 +152,7 @@ export interface DecisionsTable {
 type JsonColumn = ColumnType<unknown, string, string>;
 
 export type OutboxChannel = 'email' | 'slack' | 'teams';
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 export type WebhookKind = 'slack' | 'teams';
 
 export interface NotificationChannelsTable {
@@ -221,6 +221,36 @@ export interface CalendarFeedsTable {
   last_used_at: Timestamp | null;
 }
 
+export interface DigestsTable {
+  workspace_id: string;
+  person_id: string;
+  week_start: string;
+  sent_at: Timestamp;
+}
+
+export interface ReviewsTable {
+  id: string;
+  workspace_id: string;
+  program_id: string;
+  reviewer_id: string;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReviewItemsTable {
+  review_id: string;
+  workspace_id: string;
+  constraint_id: string;
+  position: number;
+  decision: ReviewDecision;
+  note: string | null;
+  new_deadline: string | null;
+  reason: string | null;
+  /** Constraint snapshots; parse through the contract's ReviewSnapshot on read. */
+  before: JsonColumn;
+  after: JsonColumn;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -242,5 +272,8 @@ export interface DB {
   outbox: OutboxTable;
   inbox_items: InboxItemsTable;
   calendar_feeds: CalendarFeedsTable;
+  reviews: ReviewsTable;
+  review_items: ReviewItemsTable;
+  digests: DigestsTable;
   schema_migrations: SchemaMigrationsTable;
 }

@@ -125,6 +125,14 @@ describe('dispatching the outbox', () => {
     expect(hooks.posts).toHaveLength(2);
   });
 
+  it('sends a personal notification (a digest) to the person only, never to webhook channels', async () => {
+    await enqueue(api, notice(api, amara, claims, { eventKey: 'digest:2026-W48', kind: 'digest', personal: true }));
+
+    expect(await dispatchOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(mail.messages.map((m) => m.to)).toEqual([['amara@example.com']]);
+    expect(hooks.posts).toHaveLength(0);
+  });
+
   it('keeps e-mails through an SMTP outage and sends each exactly once when the server is back', async () => {
     const port = mail.port;
     await mail.stop();
@@ -208,6 +216,8 @@ describe('failing webhooks', () => {
     expect(retried.status).toBe(200);
     expect(await dispatchOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect((await slackRow())?.status).toBe('sent');
+    const again = await api.call('POST', `/api/notifications/${failed?.id}/retry`, {});
+    expect(again.status).toBe(409);
     expect(new Set(hooks.postsTo('/slack').map((p) => p.headers['idempotency-key'])).size).toBe(1);
   });
 

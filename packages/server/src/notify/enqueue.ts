@@ -50,7 +50,7 @@ export function createEnqueue(deps: Pick<Deps, 'newId'>): EnqueueNotification {
       updated_at: n.createdAt,
     } satisfies Partial<Insertable<OutboxTable>>;
 
-    const channels = await channelsForEvent(trx, n.workspaceId, n.programId);
+    const channels = n.personal ? [] : await channelsForEvent(trx, n.workspaceId, n.programId);
     await insertOutboxRows(trx, [
       {
         ...common,

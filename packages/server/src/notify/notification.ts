@@ -27,6 +27,8 @@ export interface Notification {
   /** Structured facts for webhook cards (ref, owner, daysOverdue, level …). */
   readonly facts: Readonly<Record<string, string | number | null>>;
   readonly createdAt: Date;
+  /** Personal messages (the weekly digest) go to the person only, never to shared webhook channels. */
+  readonly personal?: boolean;
 }
 
 /** Writes a notification's outbox rows and inbox item inside the caller's transaction. */

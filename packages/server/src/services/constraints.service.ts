@@ -1,5 +1,5 @@
 import {
-  checkDependencies, creationChanges, defaultBlockedGate, localDate, planConstraintUpdate,
+  checkDependencies, creationChanges, defaultBlockedGate, localDate, planConstraintUpdate, staleCutoff,
   type ConstraintState, type FieldChange,
 } from '@handoff/core';
 import type { ConstraintCreate, ConstraintListQuery, ConstraintUpdate, PageQuery } from '@handoff/contract';
@@ -82,6 +82,36 @@ export function createConstraintsService(deps: Deps, escalations: Pick<Escalatio
     });
   }
 
+  /**
+   * Applies a patch to `current` (locked by the caller) inside the caller's transaction, by the rules of
+   * every constraint update: a deadline move needs a reason, owner and dependencies are checked, history
+   * is kept and the escalation hooks run (a deadline move starts a new cycle). PATCH and the weekly
+   * review both come here. Returns the row after the change (`current` itself when nothing changed).
+   */
+  async function applyUpdate(trx: Kysely<DB>, actor: Actor, current: ConstraintRow, patch: ConstraintUpdate, now: Date): Promise<ConstraintRow> {
+    const plan = planConstraintUpdate(stateOf(current, await dependenciesOf(trx, current.id)), patch, now.toISOString());
+    if (plan.kind === 'reason-required') {
+      throw new HandoffError('reason-required', 'moving the deadline requires a reason, which is kept in the history',
+        [{ path: 'reason', message: 'is required when the deadline changes' }]);
+    }
+    if (plan.changes.length === 0) return current;
+    const changed = new Set(plan.changes.map((c) => c.field));
+    if (changed.has('ownerId')) await assertOwner(trx, actor, plan.next.ownerId);
+    if (changed.has('dependsOn')) {
+      await assertDependencies(trx, actor, current.id, plan.next.dependsOn);
+      await replaceDependencies(trx, actor.workspaceId, current.id, plan.next.dependsOn);
+    }
+    const n = plan.next;
+    const updated = await updateConstraint(trx, actor.workspaceId, current.id, {
+      title: n.title, description: n.description, kind: n.kind, dimension: n.dimension, owner_id: n.ownerId,
+      deadline: n.deadline, status: n.status, severity: n.severity, blocks_gate: n.blocksGate,
+      resolved_at: n.resolvedAt, updated_at: now,
+    });
+    await record(trx, actor, current.id, plan.changes, patch.reason ?? null, now);
+    await escalations.onUpdated(trx, actor, current, updated, patch.reason ?? null, now);
+    return updated;
+  }
+
   return {
     async create(actor: Actor, programIdOrKey: string, input: ConstraintCreate): Promise<ConstraintView> {
       return inTransaction(db, async (trx) => {
@@ -140,6 +170,7 @@ export function createConstraintsService(deps: Deps, escalations: Pick<Escalatio
         ...(query.dimension ? { dimension: query.dimension } : {}),
         ...(query.kind ? { kind: query.kind } : {}),
         ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
+        ...(query.stale !== undefined ? { stale: { value: query.stale, cutoff: new Date(staleCutoff(deps.clock.now().toISOString())) } } : {}),
         ...(query.q ? { q: query.q } : {}),
         ...(after ? { after: [String(after[0]), String(after[1])] as const } : {}),
         limit: query.limit + 1,
@@ -153,27 +184,7 @@ export function createConstraintsService(deps: Deps, escalations: Pick<Escalatio
         const current = await findConstraintId(trx, actor.workspaceId, idOrRef, true);
         if (!current) throw notFound('constraint', idOrRef);
         if (!versionMatches(ifMatch, current.version)) throw stale('constraint', idOrRef, current.version);
-        const now = deps.clock.now();
-        const plan = planConstraintUpdate(stateOf(current, await dependenciesOf(trx, current.id)), patch, now.toISOString());
-        if (plan.kind === 'reason-required') {
-          throw new HandoffError('reason-required', 'moving the deadline requires a reason, which is kept in the history',
-            [{ path: 'reason', message: 'is required when the deadline changes' }]);
-        }
-        if (plan.changes.length === 0) return view(trx, actor, current.id);
-        const changed = new Set(plan.changes.map((c) => c.field));
-        if (changed.has('ownerId')) await assertOwner(trx, actor, plan.next.ownerId);
-        if (changed.has('dependsOn')) {
-          await assertDependencies(trx, actor, current.id, plan.next.dependsOn);
-          await replaceDependencies(trx, actor.workspaceId, current.id, plan.next.dependsOn);
-        }
-        const n = plan.next;
-        const updated = await updateConstraint(trx, actor.workspaceId, current.id, {
-          title: n.title, description: n.description, kind: n.kind, dimension: n.dimension, owner_id: n.ownerId,
-          deadline: n.deadline, status: n.status, severity: n.severity, blocks_gate: n.blocksGate,
-          resolved_at: n.resolvedAt, updated_at: now,
-        });
-        await record(trx, actor, current.id, plan.changes, patch.reason ?? null, now);
-        await escalations.onUpdated(trx, actor, current, updated, patch.reason ?? null, now);
+        await applyUpdate(trx, actor, current, patch, deps.clock.now());
         return view(trx, actor, current.id);
       });
     },
@@ -184,6 +195,9 @@ export function createConstraintsService(deps: Deps, escalations: Pick<Escalatio
       return history.page(actor, 'constraint', row.id, page);
     },
 
+    applyUpdate,
     today,
+    /** The current instant, for presenting what depends on time of day (e.g. `stale`). */
+    now: (): Date => deps.clock.now(),
   };
 }

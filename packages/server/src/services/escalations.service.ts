@@ -15,6 +15,7 @@ import {
   listActiveEscalations, updateEscalation, type ActiveEscalationRow, type DueEscalation,
 } from '../db/repos/escalations.repo.js';
 import { appendHistory } from '../db/repos/history.repo.js';
+import { cancelPendingEmails } from '../db/repos/outbox.repo.js';
 import { existingPersonIds } from '../db/repos/people.repo.js';
 import type { EnqueueNotification, Notification } from '../notify/notification.js';
 import { effectivePolicy, policyOfSnapshot } from './escalation-policy.js';
@@ -162,6 +163,9 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
         await record(trx, row, [{ field: 'escalationCycle', before: row.cycle, after: row.cycle + 1 }], `deadline moved from ${before.deadline} to ${after.deadline}: escalation starts again`, actor.label, now);
         await enqueue(trx, notification(row, 'deadline-change', `deadline:${after.id}:${after.version}`, after.owner_id,
           `[${ref}] deadline moved to ${after.deadline}: ${after.title}`, `The deadline of ${ref} "${after.title}" moved from ${before.deadline} to ${after.deadline}. Reason: ${reason ?? '(none given)'}`, now));
+      }
+      if (before.owner_id !== after.owner_id) {
+        await cancelPendingEmails(trx, actor.workspaceId, before.owner_id, `esc:${after.id}:`, `owner changed to another person`, now);
       }
       if (before.owner_id !== after.owner_id && !isClosedStatus(after.status)) {
         await enqueue(trx, notification(row, 'assignment', `assign:${after.id}:${after.owner_id}:${after.version}`, after.owner_id,

@@ -5,24 +5,29 @@ import { createNotificationsService } from '../notify/notifications.service.js';
 import { createCalendarsService } from './calendars.service.js';
 import { createConstraintsService } from './constraints.service.js';
 import { createDecisionsService } from './decisions.service.js';
+import { createDigestsService } from './digests.service.js';
 import { createEscalationsService } from './escalations.service.js';
 import { createPoliciesService } from './policies.service.js';
 import { createImportService } from './import.service.js';
 import { createPeopleService } from './people.service.js';
 import { createProgramsService } from './programs.service.js';
+import { createReviewsService } from './reviews.service.js';
 import { createTransferService } from './transfer.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
 export function createServices(deps: Deps) {
   const enqueue = createEnqueue(deps);
   const escalations = createEscalationsService(deps, enqueue);
+  const constraints = createConstraintsService(deps, escalations);
   return {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
-    constraints: createConstraintsService(deps, escalations),
+    constraints,
+    reviews: createReviewsService(deps, constraints, escalations),
     escalations,
     policies: createPoliciesService(deps, escalations),
     decisions: createDecisionsService(deps),
+    digests: createDigestsService(deps, enqueue),
     imports: createImportService(deps),
     transfer: createTransferService(deps),
     calendars: createCalendarsService(deps),

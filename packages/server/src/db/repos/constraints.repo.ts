@@ -58,6 +58,11 @@ export interface ConstraintFilter {
   kind?: ConstraintKind;
   /** Only overdue (true) or only not overdue (false), judged against `today`. */
   overdue?: boolean;
+  /**
+   * Only stale (true) or only not stale (false): active and last reviewed (never reviewed: created)
+   * before `cutoff`, which the caller computes with the core's `staleCutoff` so both agree on the rule.
+   */
+  stale?: { readonly value: boolean; readonly cutoff: Date };
   q?: string;
   after?: readonly [string, string];
   limit: number;
@@ -96,6 +101,12 @@ export function listConstraintViews(db: Kysely<DB>, workspaceId: string, today: 
   if (f.kind) q = q.where('c.kind', '=', f.kind);
   if (f.overdue === true) q = q.where('c.status', 'in', ACTIVE).where('c.deadline', '<', today);
   if (f.overdue === false) q = q.where((eb) => eb.or([eb('c.status', 'not in', ACTIVE), eb('c.deadline', '>=', today)]));
+  if (f.stale) {
+    const { value, cutoff } = f.stale;
+    q = value
+      ? q.where('c.status', 'in', ACTIVE).where((eb) => eb(eb.fn.coalesce('c.last_reviewed_at', 'c.created_at'), '<', cutoff))
+      : q.where((eb) => eb.or([eb('c.status', 'not in', ACTIVE), eb(eb.fn.coalesce('c.last_reviewed_at', 'c.created_at'), '>=', cutoff)]));
+  }
   if (f.q) {
     const p = likePattern(f.q);
     q = q.where((eb) =>

@@ -172,3 +172,20 @@ export async function countUnsent(db: Kysely<DB>): Promise<{ pending: number; fa
   const count = (s: OutboxStatus): number => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { pending: count('pending'), failed: count('failed') };
 }
+
+/**
+ * Cancels e-mails not yet sent to `recipientId` whose event key starts with `eventKeyPrefix` (the
+ * escalation reminders of a constraint whose owner changed). Kept, marked cancelled with the reason.
+ */
+export async function cancelPendingEmails(db: Kysely<DB>, workspaceId: string, recipientId: string, eventKeyPrefix: string, reason: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'cancelled', last_error: reason, updated_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('recipient_id', '=', recipientId)
+    .where('channel', '=', 'email')
+    .where('status', 'in', ['pending', 'failed'])
+    .where('event_key', 'like', `${eventKeyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -50,6 +50,7 @@ describe('a person feed', () => {
     expect(dateOf(event.start)).toBe('2026-12-15');
     expect(dateOf(event.end)).toBe('2026-12-16');
     expect(event.status).toBe('CONFIRMED');
+    expect(event.transparency).toBe('TRANSPARENT');
     expect(textOf(event.summary)).toBe(`${due.ref} due: Model risk sign-off, with evidence; and \\ notes`);
     expect(textOf(event.url)).toBe(`http://localhost/api/constraints/${due.ref}`);
     expect(feed.events.has(`constraint-${foreign.id}@handoff`)).toBe(false);
@@ -59,8 +60,9 @@ describe('a person feed', () => {
     const description = textOf(eventOf(await fetchFeed(api, ownerFeedUrl), `constraint-${due.id}@handoff`).description);
     expect(description.split('\n')).toEqual([
       'Owner: Noor Haddad <noor@example.com>',
-      'Status: open; severity: high',
-      `Blocks: the production-readiness gate of CLAIMS (CLAIMS program); ${foreign.ref} depend on it`,
+      'Status: open',
+      'Severity: high',
+      `Blocks: the production-readiness gate of CLAIMS program (CLAIMS); ${foreign.ref} depends on it`,
       `http://localhost/api/constraints/${due.ref}`,
     ]);
   });
@@ -86,8 +88,9 @@ describe('feed generation', () => {
     const { row, token } = await api.handoff.services.calendars.create(api.handoff.actor, 'person', counter.id, {});
     let queries = 0;
     const counting: KyselyPlugin = {
-      transformQuery: (args) => { queries++; return args.node; },
-      transformResult: (args) => Promise.resolve(args.result),
+      transformQuery: (args) => args.node,
+      // Called once per executed statement (transformQuery also runs for every nested builder).
+      transformResult: (args) => { queries++; return Promise.resolve(args.result); },
     };
     const { deps } = api.handoff;
     const service = createCalendarsService({ ...deps, database: { ...deps.database, db: deps.database.db.withPlugin(counting) } });

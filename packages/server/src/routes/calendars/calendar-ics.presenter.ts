@@ -1,5 +1,5 @@
 import { addDays, daysOverdue, isOverdue } from '@handoff/core';
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { FeedEventRow, FeedInUse } from '../../db/repos/calendar-feeds.repo.js';
 import type { FeedContent } from '../../services/calendars.service.js';
 
@@ -33,6 +33,8 @@ export function renderCalendar(content: FeedContent, publicUrl: string): string 
       description: descriptionOf(event, content.today, linkOf(event, publicUrl)),
       url: linkOf(event, publicUrl),
       status: ICalEventStatus.CONFIRMED,
+      // A deadline is a date to watch, not time taken: it must not show the day as busy.
+      transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
   return calendar.toString();
@@ -40,7 +42,7 @@ export function renderCalendar(content: FeedContent, publicUrl: string): string 
 
 function calendarName(feed: FeedInUse): string {
   if (feed.person_name !== null) return `Handoff: deadlines of ${feed.person_name}`;
-  if (feed.program_key !== null) return `Handoff: ${feed.program_key} ${feed.program_name ?? ''} deadlines`;
+  if (feed.program_key !== null) return `Handoff: ${feed.program_name ?? ''} (${feed.program_key}) deadlines`;
   return 'Handoff: deadlines';
 }
 
@@ -61,12 +63,13 @@ function descriptionOf(event: FeedEventRow, today: string, link: string): string
   const lines = event.kind === 'constraint'
     ? [
         `Owner: ${event.owner_name ?? 'nobody'}${event.owner_email ? ` <${event.owner_email}>` : ''}`,
-        `Status: ${words(event.status)}; severity: ${event.severity ?? 'unknown'}`,
-        `Blocks: the ${event.blocks_gate ?? 'next'} gate of ${event.program_key} (${event.program_name})` +
-          (event.blocks.length > 0 ? `; ${event.blocks.join(', ')} depend on it` : ''),
+        `Status: ${words(event.status)}`,
+        `Severity: ${event.severity ?? 'unknown'}`,
+        `Blocks: the ${event.blocks_gate ?? 'next'} gate of ${event.program_name} (${event.program_key})` +
+          (event.blocks.length > 0 ? `; ${event.blocks.join(', ')} ${event.blocks.length === 1 ? 'depends' : 'depend'} on it` : ''),
       ]
     : [
-        `Decision for ${event.program_key} (${event.program_name})${event.ref ? ` about ${event.ref}` : ''}`,
+        `Decision for ${event.program_name} (${event.program_key})${event.ref ? ` about ${event.ref}` : ''}`,
         `Sponsor: ${event.sponsor_name ?? 'none named'}`,
         `Status: ${words(event.status)}`,
         `Recommendation: ${event.recommendation ?? ''}`,

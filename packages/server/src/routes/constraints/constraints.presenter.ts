@@ -1,9 +1,12 @@
-import { daysOverdue, isClosedStatus, isOverdue } from '@handoff/core';
+import { daysOverdue, isClosedStatus, isOverdue, isStale } from '@handoff/core';
 import type { Constraint } from '@handoff/contract';
 import type { ConstraintView } from '../../db/repos/constraints.repo.js';
 
-/** Maps a stored constraint to its API shape; `today` is the workspace-local date that decides lateness. */
-export function presentConstraint(row: ConstraintView, today: string): Constraint {
+/**
+ * Maps a stored constraint to its API shape; `today` is the workspace-local date that decides lateness,
+ * `now` the instant that decides staleness (closed constraints are never stale, as they are never overdue).
+ */
+export function presentConstraint(row: ConstraintView, today: string, now: Date): Constraint {
   const active = !isClosedStatus(row.status);
   return {
     id: row.id,
@@ -34,6 +37,7 @@ export function presentConstraint(row: ConstraintView, today: string): Constrain
       pausedReason: row.esc_paused_reason,
     },
     lastReviewedAt: row.last_reviewed_at ? row.last_reviewed_at.toISOString() : null,
+    stale: active && isStale(row.last_reviewed_at ? row.last_reviewed_at.toISOString() : null, row.created_at.toISOString(), now.toISOString()),
     resolvedAt: row.resolved_at ? row.resolved_at.toISOString() : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -9,33 +9,35 @@ export function registerConstraintRoutes(app: Api, { constraints }: Services): v
   app.openapi(routes.createConstraint, async (c) => {
     const actor = c.var.actor;
     const row = await constraints.create(actor, c.req.valid('param').id, c.req.valid('json'));
-    return c.json(presentConstraint(row, constraints.today(actor)), 201, { ETag: etag(row.version), Location: `/api/constraints/${row.id}` });
+    return c.json(presentConstraint(row, constraints.today(actor), constraints.now()), 201, { ETag: etag(row.version), Location: `/api/constraints/${row.id}` });
   });
 
   app.openapi(routes.listProgramConstraints, async (c) => {
     const actor = c.var.actor;
     const page = await constraints.list(actor, c.req.valid('query'), c.req.valid('param').id);
     const today = constraints.today(actor);
-    return c.json({ items: page.rows.map((r) => presentConstraint(r, today)), nextCursor: page.nextCursor }, 200);
+    const now = constraints.now();
+    return c.json({ items: page.rows.map((r) => presentConstraint(r, today, now)), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.listConstraints, async (c) => {
     const actor = c.var.actor;
     const page = await constraints.list(actor, c.req.valid('query'));
     const today = constraints.today(actor);
-    return c.json({ items: page.rows.map((r) => presentConstraint(r, today)), nextCursor: page.nextCursor }, 200);
+    const now = constraints.now();
+    return c.json({ items: page.rows.map((r) => presentConstraint(r, today, now)), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.getConstraint, async (c) => {
     const actor = c.var.actor;
     const row = await constraints.get(actor, c.req.valid('param').id);
-    return c.json(presentConstraint(row, constraints.today(actor)), 200, { ETag: etag(row.version) });
+    return c.json(presentConstraint(row, constraints.today(actor), constraints.now()), 200, { ETag: etag(row.version) });
   });
 
   app.openapi(routes.updateConstraint, async (c) => {
     const actor = c.var.actor;
     const row = await constraints.update(actor, c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['if-match']);
-    return c.json(presentConstraint(row, constraints.today(actor)), 200, { ETag: etag(row.version) });
+    return c.json(presentConstraint(row, constraints.today(actor), constraints.now()), 200, { ETag: etag(row.version) });
   });
 
   app.openapi(routes.getConstraintHistory, async (c) => {

@@ -5,7 +5,7 @@ import { etag } from '../../services/transaction.js';
 import { presentConstraint } from '../constraints/constraints.presenter.js';
 import { presentActiveEscalation, presentDecision } from './escalations.presenter.js';
 
-export function registerEscalationRoutes(app: Api, { escalations, policies, decisions, constraints }: Services): void {
+export function registerEscalationRoutes(app: Api, { escalations, policies, decisions, constraints, digests }: Services): void {
   app.openapi(routes.getDefaultPolicy, async (c) => c.json(await policies.get(c.var.actor, null), 200));
   app.openapi(routes.putDefaultPolicy, async (c) =>
     c.json(await policies.put(c.var.actor, null, c.req.valid('json'), c.req.valid('header')['if-match']), 200));
@@ -15,7 +15,7 @@ export function registerEscalationRoutes(app: Api, { escalations, policies, deci
 
   const constraintAfter = async (actor: Parameters<typeof constraints.get>[0], id: string) => {
     const row = await constraints.get(actor, id);
-    return { body: presentConstraint(row, constraints.today(actor)), version: row.version };
+    return { body: presentConstraint(row, constraints.today(actor), constraints.now()), version: row.version };
   };
   app.openapi(routes.acknowledgeConstraint, async (c) => {
     const id = await escalations.acknowledge(c.var.actor, c.req.valid('param').id, c.req.valid('json'));
@@ -55,5 +55,10 @@ export function registerEscalationRoutes(app: Api, { escalations, policies, deci
   app.openapi(routes.decideDecision, async (c) => {
     const row = await decisions.decide(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['if-match']);
     return c.json(presentDecision(row), 200, { ETag: etag(row.version) });
+  });
+
+  app.openapi(routes.sendDigests, async (c) => {
+    const { at } = c.req.valid('json');
+    return c.json(await digests.send(at ? new Date(at) : undefined), 200);
   });
 }

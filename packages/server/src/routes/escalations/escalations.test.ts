@@ -138,6 +138,16 @@ describe('acknowledge, pause and resume', () => {
     expect((await events(c.id)).map((e) => `${e.cycle}:${e.level_name}`)).toEqual(['1:reminder', '1:due', '2:reminder']);
   });
 
+  it('cancels unsent reminders to the old owner when the owner changes, and tells the new owner', async () => {
+    const c = await add(funded, 'Fallback runbook missing', '2027-06-10');
+    await sweep('2027-06-07T00:00:00Z'); // the reminder to the first owner, not yet delivered
+    await api.call('PATCH', `/api/constraints/${c.ref}`, { ownerId: sponsor.id });
+    const outbox = await api.handoff.deps.database.db.selectFrom('outbox').select(['recipient_id', 'kind', 'status', 'last_error'])
+      .where('event_key', 'like', `%${c.id}%`).orderBy('created_at').execute();
+    expect(outbox).toContainEqual({ recipient_id: owner.id, kind: 'escalation', status: 'cancelled', last_error: 'owner changed to another person' });
+    expect(outbox).toContainEqual({ recipient_id: sponsor.id, kind: 'assignment', status: 'pending', last_error: null });
+  });
+
   it('stops escalating once resolved', async () => {
     const c = await add(funded, 'Latency above target', '2027-05-01');
     await api.call('PATCH', `/api/constraints/${c.ref}`, { status: 'resolved' });
