@@ -27,6 +27,7 @@ export function registerPeople(program: Command): void {
         { header: 'NAME', value: (p) => p.name },
         { header: 'EMAIL', value: (p) => p.email },
         { header: 'TITLE', value: (p) => orDash(p.title) },
+        { header: 'BOARD', value: (p) => (p.boardMember ? 'yes' : '') },
         { header: 'ID', value: (p) => p.id, shrink: false },
       ]);
     });
@@ -34,11 +35,15 @@ export function registerPeople(program: Command): void {
   withClientOptions(people.command('add').description('add a person')
     .requiredOption('--name <name>', 'full name')
     .requiredOption('--email <email>', 'e-mail address (unique in the workspace)')
-    .option('--title <title>', 'job title'))
+    .option('--title <title>', 'job title')
+    .option('--board-member', 'receives board-level escalations and decision requests'))
     .action(async (_options: unknown, command: Command) => {
       const o = readOptions(command);
       const title = o.string('title');
-      const body = { name: o.required('name', '--name'), email: o.required('email', '--email'), ...(title ? { title } : {}) };
+      const body = {
+        name: o.required('name', '--name'), email: o.required('email', '--email'), ...(title ? { title } : {}),
+        ...(o.flag('boardMember') ? { boardMember: true } : {}),
+      };
       const person = await withClient(command, async (client) => parseAs(Person, await requestJson(client, 'POST', '/api/people', body), 'person'));
       showPerson(person, o.flag('json'));
     });
@@ -59,6 +64,7 @@ function showPerson(person: Person, json: boolean): void {
     ['Name', person.name],
     ['E-mail', person.email],
     ['Title', orDash(person.title)],
+    ['Board member', person.boardMember ? 'yes' : 'no'],
     ['Id', person.id],
     ['Created', person.createdAt],
     ['Updated', person.updatedAt],
