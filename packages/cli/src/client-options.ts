@@ -89,3 +89,22 @@ export async function withClient<T>(command: Command, work: (client: ApiClient) 
     await client.close();
   }
 }
+
+/**
+ * Opens Handoff itself (not a client) on `--data-dir` or DATABASE_URL, with notification settings
+ * from the environment: what `serve` and `deliver` run on. Failures become one CliError line.
+ */
+export async function openLocalHandoff(command: Command, lockHint = '') {
+  const { notifyConfigFromEnv, openHandoff } = await import('@handoff/server');
+  const notify = notifyConfigFromEnv(process.env);
+  const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+  const dataDir = resolve(readOptions(command).string('dataDir') ?? './.handoff');
+  const timeZone = timeZoneFromEnv();
+  const handoff = await openHandoff({
+    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir },
+    ...(timeZone ? { timeZone } : {}),
+    notify,
+    onUnexpectedError: (error) => console.error('handoff: unexpected error while serving a request:', error),
+  }).catch(async (error: unknown) => { throw await openFailure(error, databaseUrl ? undefined : dataDir, lockHint); });
+  return { handoff, notify, where: databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : dataDir };
+}

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { dataDirOption, openFailure, timeZoneFromEnv } from '../client-options.js';
+import { dataDirOption, openLocalHandoff } from '../client-options.js';
 import { readOptions } from '../options.js';
 import { printJson, printLine } from '../output/print.js';
 
@@ -17,18 +16,8 @@ export function registerDeliver(program: Command): void {
     .addOption(dataDirOption())
     .option('--json', 'print the counts as JSON')
     .action(async (_options: unknown, command: Command) => {
-      const { createDispatcher, notifyConfigFromEnv, openHandoff } = await import('@handoff/server');
-      const notify = notifyConfigFromEnv(process.env);
-      const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-      const dataDir = resolve(readOptions(command).string('dataDir') ?? './.handoff');
-      const timeZone = timeZoneFromEnv();
-      const handoff = await openHandoff({
-        database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir },
-        ...(timeZone ? { timeZone } : {}),
-        notify,
-      }).catch(async (error: unknown) => {
-        throw await openFailure(error, databaseUrl ? undefined : dataDir, ' (a running serve delivers by itself every 10 s)');
-      });
+      const { createDispatcher } = await import('@handoff/server');
+      const { handoff, notify } = await openLocalHandoff(command, ' (a running serve delivers by itself every 10 s)');
       const dispatcher = createDispatcher(handoff.deps);
       try {
         const result = await dispatcher.dispatchDue();

@@ -1,7 +1,5 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { dataDirOption, openFailure, timeZoneFromEnv } from '../client-options.js';
-import { readOptions } from '../options.js';
+import { dataDirOption, openLocalHandoff } from '../client-options.js';
 import { listenOptions, serveUntilSignal, withListenOptions } from '../serve-runner.js';
 
 /** `handoff serve`: the API (and its docs) over HTTP on one data directory or DATABASE_URL. */
@@ -9,18 +7,8 @@ export function registerServe(program: Command): void {
   withListenOptions(program.command('serve').description('serve the Handoff API over HTTP until SIGINT or SIGTERM'))
     .addOption(dataDirOption())
     .action(async (_options: unknown, command: Command) => {
-      const { notifyConfigFromEnv, openHandoff, startBackgroundJobs, VERSION } = await import('@handoff/server');
-      const notify = notifyConfigFromEnv(process.env);
-      const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-      const dataDir = resolve(readOptions(command).string('dataDir') ?? './.handoff');
-      const timeZone = timeZoneFromEnv();
-      const handoff = await openHandoff({
-        database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir },
-        ...(timeZone ? { timeZone } : {}),
-        notify,
-        onUnexpectedError: (error) => console.error('handoff: unexpected error while serving a request:', error),
-      }).catch(async (error: unknown) => { throw await openFailure(error, databaseUrl ? undefined : dataDir); });
-      const where = databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : dataDir;
+      const { startBackgroundJobs, VERSION } = await import('@handoff/server');
+      const { handoff, notify, where } = await openLocalHandoff(command);
       await serveUntilSignal(handoff, listenOptions(command), (url) => [
         `Handoff ${VERSION} serving ${where}`,
         `listening on ${url} (API docs at ${url}/docs); stop with Ctrl+C`,
