@@ -51,7 +51,7 @@ describe('data commands with --url', { timeout: SLOW }, () => {
       expect(added.stderr).toBe('');
     }
     const people = await remote('people', 'list');
-    expect(people.stdout.split('\n')[0]).toMatch(/^NAME\s+EMAIL\s+TITLE\s+ID$/);
+    expect(people.stdout.split('\n')[0]).toMatch(/^NAME\s+EMAIL\s+TITLE\s+BOARD\s+ID$/);
     expect(people.stdout).toContain('lena@example.com');
   });
 
