@@ -5,9 +5,11 @@ import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerDigest } from './commands/digest.command.js';
 import { registerEscalate } from './commands/escalate.command.js';
+import { registerEscalation } from './commands/escalation.command.js';
 import { registerImportCsv } from './commands/import-csv.command.js';
 import { registerPeople } from './commands/people.command.js';
 import { registerPrograms } from './commands/programs.command.js';
+import { registerReview } from './commands/review.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerTransfer } from './commands/transfer.command.js';
 import { openClient } from './client-options.js';
@@ -27,10 +29,12 @@ export function buildProgram(): Command {
   registerPeople(program);
   registerPrograms(program);
   registerConstraints(program);
+  registerReview(program);
   registerTransfer(program);
   registerImportCsv(program, openClient);
   registerEscalate(program);
   registerDigest(program);
+  registerEscalation(program);
   registerDeliver(program);
   return program;
 }
