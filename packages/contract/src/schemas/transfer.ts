@@ -1,18 +1,34 @@
 import { z } from '@hono/zod-openapi';
-import { checkDependencies, type DependencyEdge } from '@handoff/core';
 import { CalendarDate, Id, TimeZone, Timestamp, Version } from './common.js';
 import { ConstraintKind, ConstraintStatus, Dimension, Severity } from './constraints.js';
 import { Phase, RiskClass } from './programs.js';
+import { TransferDigest, TransferInboxItem, TransferNotificationChannel, TransferReview, TransferReviewItem } from './transfer-activity.js';
+import { TransferDecision, TransferEscalation, TransferEscalationEvent, TransferEscalationPolicy } from './transfer-escalation.js';
+import { transferReferenceIssues } from './transfer-references.js';
+
+export * from './transfer-activity.js';
+export * from './transfer-escalation.js';
+export { TRANSFER_V2_SECTIONS } from './transfer-references.js';
 
 /**
  * The whole-workspace transfer document (`handoff export` / `handoff import`). It carries every stored
  * row with its original id, timestamps and version, so export → import into an empty workspace →
  * export gives the same bytes. Fields are validated but never transformed (no trimming or
- * lower-casing), for the same reason. Lists are ordered by id (history by its sequence number).
+ * lower-casing), for the same reason. Lists are ordered by id (history and escalation events by their
+ * sequence number; rows keyed by another row by that key).
+ *
+ * Not carried, on purpose: the outbox (delivery state: messages queued in the source are not sent
+ * again from a restore) and calendar feeds (secret URLs: create new ones after a restore).
  */
 
 export const TRANSFER_FORMAT = 'handoff-workspace';
-export const TRANSFER_FORMAT_VERSION = 1;
+/** The version an export writes. */
+export const TRANSFER_FORMAT_VERSION = 2;
+/**
+ * History entries about the workspace itself name it by this id (the nil UUID) in the document: an
+ * import restores onto whatever workspace it targets, so the source workspace's id never leaves it.
+ */
+export const TRANSFER_WORKSPACE_ENTITY_ID = '00000000-0000-0000-0000-000000000000';
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const nonEmpty = (max: number) => text(max).min(1, 'must not be empty');
@@ -87,7 +103,7 @@ export const TransferHistoryEntry = z
   .strictObject({
     id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Sequence number; orders the log.' }),
     entityType: z.enum(['constraint', 'program', 'person', 'workspace']),
-    entityId: Id,
+    entityId: Id.openapi({ description: `For entityType \`workspace\`: always ${TRANSFER_WORKSPACE_ENTITY_ID} (this workspace).` }),
     changeId: Id,
     field: nonEmpty(100),
     before: z.unknown(),
@@ -99,69 +115,48 @@ export const TransferHistoryEntry = z
   .openapi('TransferHistoryEntry');
 export type TransferHistoryEntry = z.infer<typeof TransferHistoryEntry>;
 
+/** Format versions an import accepts. Version 1 had no escalation, notification or review sections. */
+export const TRANSFER_FORMAT_VERSIONS = [1, TRANSFER_FORMAT_VERSION] as const;
+
 const TransferShape = z.strictObject({
   format: z.literal(TRANSFER_FORMAT),
-  formatVersion: z.literal(TRANSFER_FORMAT_VERSION),
+  formatVersion: z.literal(TRANSFER_FORMAT_VERSIONS).openapi({
+    type: 'integer', enum: [...TRANSFER_FORMAT_VERSIONS], description: `An export writes ${TRANSFER_FORMAT_VERSION}; an import also takes 1.`,
+  }),
   workspace: TransferWorkspace,
   people: z.array(TransferPerson),
   programs: z.array(TransferProgram),
   constraints: z.array(TransferConstraint),
   dependencies: z.array(TransferDependency),
   history: z.array(TransferHistoryEntry),
+  escalationPolicies: z.array(TransferEscalationPolicy).default([]),
+  escalations: z.array(TransferEscalation).default([]),
+  escalationEvents: z.array(TransferEscalationEvent).default([]),
+  decisions: z.array(TransferDecision).default([]),
+  notificationChannels: z.array(TransferNotificationChannel).default([]),
+  inboxItems: z.array(TransferInboxItem).default([]),
+  digests: z.array(TransferDigest).default([]),
+  reviews: z.array(TransferReview).default([]),
+  reviewItems: z.array(TransferReviewItem).default([]),
 });
+/** The document before its cross-references are checked. */
+export type TransferFields = z.infer<typeof TransferShape>;
 
-type Issue = { path: (string | number)[]; message: string };
-
-/** Cross-references the shapes alone cannot check: unique ids and keys, references that resolve, no cycle. */
-function referenceIssues(doc: z.infer<typeof TransferShape>): Issue[] {
-  const issues: Issue[] = [];
-  const unique = <T>(list: 'people' | 'programs' | 'constraints' | 'dependencies' | 'history', items: readonly T[], field: string, keyOf: (item: T) => string) => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      const key = keyOf(item);
-      if (seen.has(key)) issues.push({ path: [list, i, field], message: `duplicate ${field} ${key}` });
-      seen.add(key);
-    });
-    return seen;
-  };
-  const people = unique('people', doc.people, 'id', (p) => p.id);
-  unique('people', doc.people, 'email', (p) => p.email.toLowerCase());
-  unique('programs', doc.programs, 'id', (p) => p.id);
-  unique('programs', doc.programs, 'key', (p) => p.key);
-  const constraints = unique('constraints', doc.constraints, 'id', (c) => c.id);
-  unique('constraints', doc.constraints, 'number', (c) => `${c.programId}-${c.number}`);
-  unique('dependencies', doc.dependencies, 'dependsOnId', (d) => `${d.constraintId}→${d.dependsOnId}`);
-  unique('history', doc.history, 'id', (h) => String(h.id));
-
-  const nextNumber = new Map(doc.programs.map((p) => [p.id, p.nextConstraintNumber]));
-  doc.programs.forEach((p, i) => {
-    if (p.sponsorId !== null && !people.has(p.sponsorId)) issues.push({ path: ['programs', i, 'sponsorId'], message: `no person ${p.sponsorId} in the document` });
-  });
-  doc.constraints.forEach((c, i) => {
-    const next = nextNumber.get(c.programId);
-    if (next === undefined) issues.push({ path: ['constraints', i, 'programId'], message: `no program ${c.programId} in the document` });
-    else if (c.number >= next) issues.push({ path: ['constraints', i, 'number'], message: `must be below its program's nextConstraintNumber (${next})` });
-    if (!people.has(c.ownerId)) issues.push({ path: ['constraints', i, 'ownerId'], message: `no person ${c.ownerId} in the document` });
-  });
-
-  const edges: DependencyEdge[] = [];
-  doc.dependencies.forEach((d, i) => {
-    const missing = (['constraintId', 'dependsOnId'] as const).filter((f) => !constraints.has(d[f]));
-    for (const f of missing) issues.push({ path: ['dependencies', i, f], message: `no constraint ${d[f]} in the document` });
-    if (missing.length > 0) return;
-    // The same rule as every API write: adding this node's edges must not close a cycle.
-    const sameNode = edges.filter((e) => e.from === d.constraintId).map((e) => e.to);
-    const check = checkDependencies(edges, d.constraintId, [...sameNode, d.dependsOnId]);
-    if (check.kind === 'cycle') issues.push({ path: ['dependencies', i], message: `would form a dependency cycle: ${check.cycle.join(' → ')}` });
-    else edges.push({ from: d.constraintId, to: d.dependsOnId });
-  });
-  return issues;
-}
-
-/** A whole workspace: what `GET /api/workspace/export` returns and `POST /api/workspace/import` takes. */
+/**
+ * A whole workspace: what `GET /api/workspace/export` returns and `POST /api/workspace/import` takes.
+ * Version 1 documents (no escalation, notification or review sections) still import: their
+ * constraints get no escalation clock from the import, so the next sweep starts one for each active
+ * constraint as of the sweep's instant and fires whatever levels are due then.
+ */
 export const TransferDocument = TransferShape.superRefine((doc, ctx) => {
-  for (const issue of referenceIssues(doc)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-}).openapi('WorkspaceExport');
+  for (const issue of transferReferenceIssues(doc)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+}).openapi('WorkspaceExport', {
+  description:
+    'Every row of the workspace with its original ids, timestamps and versions: people, programs, constraints, dependencies, history, ' +
+    'escalation policies, escalation clocks and the fired-level log, decisions, notification channels (webhook URLs in full), inbox items, ' +
+    'digests sent, weekly reviews. Not carried: the outbox (messages queued in the source are not sent again from a restore) and ' +
+    'calendar feeds (secret URLs; create new ones after a restore).',
+});
 export type TransferDocument = z.infer<typeof TransferDocument>;
 
 /** What an import stored, by kind. */
@@ -172,6 +167,15 @@ export const TransferSummary = z
     constraints: z.number().int(),
     dependencies: z.number().int(),
     history: z.number().int(),
+    escalationPolicies: z.number().int(),
+    escalations: z.number().int(),
+    escalationEvents: z.number().int(),
+    decisions: z.number().int(),
+    notificationChannels: z.number().int(),
+    inboxItems: z.number().int(),
+    digests: z.number().int(),
+    reviews: z.number().int(),
+    reviewItems: z.number().int(),
   })
   .openapi('WorkspaceImportSummary');
 export type TransferSummary = z.infer<typeof TransferSummary>;

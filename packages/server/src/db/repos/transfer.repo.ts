@@ -1,52 +1,94 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type {
-  ConstraintDependenciesTable, ConstraintsTable, DB, HistoryTable, PeopleTable, ProgramsTable,
+  ConstraintDependenciesTable, ConstraintEscalationsTable, ConstraintsTable, DB, DecisionsTable, DigestsTable, EscalationEventsTable,
+  EscalationPoliciesTable, HistoryTable, InboxItemsTable, NotificationChannelsTable, PeopleTable, ProgramsTable, ReviewItemsTable, ReviewsTable,
 } from '../schema.js';
-import type { ConstraintRow } from './constraints.repo.js';
-import type { HistoryRow } from './history.repo.js';
-import type { PersonRow } from './people.repo.js';
-import type { ProgramRow } from './programs.repo.js';
 import type { WorkspaceRow } from './workspaces.repo.js';
 
-/** Every stored row of one workspace, each list in a deterministic order (ids; history by sequence). */
+/**
+ * Every stored row of one workspace, each list in a deterministic order: by id; history and escalation
+ * events by sequence number; rows keyed by another row by that key (escalations by constraint, digests
+ * by person then week, review items by review then position). Outbox and calendar feeds are not read:
+ * the transfer document does not carry them.
+ */
 export interface WorkspaceRows {
   workspace: WorkspaceRow;
-  people: PersonRow[];
-  programs: ProgramRow[];
-  constraints: ConstraintRow[];
+  people: Selectable<PeopleTable>[];
+  programs: Selectable<ProgramsTable>[];
+  constraints: Selectable<ConstraintsTable>[];
   dependencies: Selectable<ConstraintDependenciesTable>[];
-  history: HistoryRow[];
+  history: Selectable<HistoryTable>[];
+  escalationPolicies: Selectable<EscalationPoliciesTable>[];
+  escalations: Selectable<ConstraintEscalationsTable>[];
+  escalationEvents: Selectable<EscalationEventsTable>[];
+  decisions: Selectable<DecisionsTable>[];
+  notificationChannels: Selectable<NotificationChannelsTable>[];
+  inboxItems: Selectable<InboxItemsTable>[];
+  digests: Selectable<DigestsTable>[];
+  reviews: Selectable<ReviewsTable>[];
+  reviewItems: Selectable<ReviewItemsTable>[];
 }
 
 /** Reads a whole workspace. Run it in a transaction so the lists are one consistent snapshot. */
 export async function readWorkspaceRows(db: Kysely<DB>, workspaceId: string): Promise<WorkspaceRows | undefined> {
   const workspace = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
   if (!workspace) return undefined;
-  const people = await db.selectFrom('people').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
-  const programs = await db.selectFrom('programs').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
-  const constraints = await db.selectFrom('constraints').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
-  const dependencies = await db
-    .selectFrom('constraint_dependencies')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .orderBy('constraint_id')
-    .orderBy('depends_on_id')
-    .execute();
-  const history = await db.selectFrom('history').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
-  return { workspace, people, programs, constraints, dependencies, history };
+  const w = workspaceId;
+  return {
+    workspace,
+    people: await db.selectFrom('people').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    programs: await db.selectFrom('programs').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    constraints: await db.selectFrom('constraints').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    dependencies: await db.selectFrom('constraint_dependencies').selectAll().where('workspace_id', '=', w).orderBy('constraint_id').orderBy('depends_on_id').execute(),
+    history: await db.selectFrom('history').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    escalationPolicies: await db.selectFrom('escalation_policies').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    escalations: await db.selectFrom('constraint_escalations').selectAll().where('workspace_id', '=', w).orderBy('constraint_id').execute(),
+    escalationEvents: await db.selectFrom('escalation_events').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    decisions: await db.selectFrom('decisions').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    notificationChannels: await db.selectFrom('notification_channels').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    inboxItems: await db.selectFrom('inbox_items').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    digests: await db.selectFrom('digests').selectAll().where('workspace_id', '=', w).orderBy('person_id').orderBy('week_start').execute(),
+    reviews: await db.selectFrom('reviews').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    reviewItems: await db.selectFrom('review_items').selectAll().where('workspace_id', '=', w).orderBy('review_id').orderBy('position').execute(),
+  };
 }
 
-/** How many rows of each kind the workspace holds (an import needs all of them at zero). */
-export async function countWorkspaceRows(db: Kysely<DB>, workspaceId: string): Promise<Record<'people' | 'programs' | 'constraints' | 'history', number>> {
-  const count = async (table: 'people' | 'programs' | 'constraints' | 'history'): Promise<number> => {
+/** Every table that holds rows of a workspace, with the words an error message uses for it. */
+const TENANT_TABLES = {
+  people: 'people',
+  programs: 'programs',
+  constraints: 'constraints',
+  history: 'history entries',
+  escalation_policies: 'escalation policies',
+  constraint_escalations: 'escalation clocks',
+  escalation_events: 'escalation events',
+  decisions: 'decisions',
+  notification_channels: 'notification channels',
+  inbox_items: 'inbox items',
+  digests: 'digests',
+  reviews: 'reviews',
+  outbox: 'outbox messages',
+  calendar_feeds: 'calendar feeds',
+} as const;
+
+/** How many rows the workspace holds, by kind (labelled for people), listing only kinds it has any of. */
+export async function heldWorkspaceRows(db: Kysely<DB>, workspaceId: string): Promise<{ kind: string; count: number }[]> {
+  const held: { kind: string; count: number }[] = [];
+  for (const [table, kind] of Object.entries(TENANT_TABLES)) {
+    if (!isTenantTable(table)) continue;
     const row = await db
       .selectFrom(table)
       .select(sql<number>`count(*)::int`.as('n'))
       .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
-  return { people: await count('people'), programs: await count('programs'), constraints: await count('constraints'), history: await count('history') };
+    const count = Number(row.n);
+    if (count > 0) held.push({ kind, count });
+  }
+  return held;
+}
+
+function isTenantTable(name: string): name is keyof typeof TENANT_TABLES {
+  return Object.hasOwn(TENANT_TABLES, name);
 }
 
 /** Locks the workspace row until the transaction ends, so two imports cannot interleave. */
@@ -62,11 +104,14 @@ export async function setWorkspaceSettings(db: Kysely<DB>, workspaceId: string, 
     .execute();
 }
 
-/** History sequence numbers among `ids` already used (by any workspace: the sequence is global). */
-export async function takenHistoryIds(db: Kysely<DB>, ids: readonly number[]): Promise<number[]> {
+/** The tables whose ids come from an identity sequence shared by every workspace of the database. */
+export type SequencedTable = 'history' | 'escalation_events';
+
+/** Sequence numbers among `ids` already used in `table` (by any workspace: the sequence is global). */
+export async function takenSequenceIds(db: Kysely<DB>, table: SequencedTable, ids: readonly number[]): Promise<number[]> {
   const taken: number[] = [];
   for (const chunk of chunks(ids, 1000)) {
-    const rows = await db.selectFrom('history').select('id').where('id', 'in', chunk).execute();
+    const rows = await db.selectFrom(table).select('id').where('id', 'in', chunk).execute();
     taken.push(...rows.map((r) => Number(r.id)));
   }
   return taken;
@@ -79,21 +124,45 @@ export interface WorkspaceInserts {
   constraints: Insertable<ConstraintsTable>[];
   dependencies: Insertable<ConstraintDependenciesTable>[];
   history: Insertable<HistoryTable>[];
+  escalationPolicies: Insertable<EscalationPoliciesTable>[];
+  escalations: Insertable<ConstraintEscalationsTable>[];
+  escalationEvents: Insertable<EscalationEventsTable>[];
+  decisions: Insertable<DecisionsTable>[];
+  notificationChannels: Insertable<NotificationChannelsTable>[];
+  inboxItems: Insertable<InboxItemsTable>[];
+  digests: Insertable<DigestsTable>[];
+  reviews: Insertable<ReviewsTable>[];
+  reviewItems: Insertable<ReviewItemsTable>[];
 }
 
 /**
- * Inserts restored rows with their own ids, then moves the history sequence past the largest id so
- * later writes do not collide with restored entries.
+ * Inserts restored rows with their own ids, parents before children, then moves the history and
+ * escalation-event sequences past their largest ids so later writes do not collide with restored rows.
  */
 export async function insertWorkspaceRows(db: Kysely<DB>, rows: WorkspaceInserts): Promise<void> {
   // 200 rows × at most 18 columns stays far below PostgreSQL's 65 535 bind parameters per statement.
-  for (const chunk of chunks(rows.people, 200)) await db.insertInto('people').values(chunk).execute();
-  for (const chunk of chunks(rows.programs, 200)) await db.insertInto('programs').values(chunk).execute();
-  for (const chunk of chunks(rows.constraints, 200)) await db.insertInto('constraints').values(chunk).execute();
-  for (const chunk of chunks(rows.dependencies, 200)) await db.insertInto('constraint_dependencies').values(chunk).execute();
-  for (const chunk of chunks(rows.history, 200)) await db.insertInto('history').values(chunk).execute();
+  const insert = async <T extends keyof DB>(table: T, values: readonly Insertable<DB[T]>[]): Promise<void> => {
+    for (const chunk of chunks(values, 200)) await db.insertInto(table).values(chunk).execute();
+  };
+  await insert('people', rows.people);
+  await insert('programs', rows.programs);
+  await insert('constraints', rows.constraints);
+  await insert('constraint_dependencies', rows.dependencies);
+  await insert('history', rows.history);
+  await insert('escalation_policies', rows.escalationPolicies);
+  await insert('constraint_escalations', rows.escalations);
+  await insert('escalation_events', rows.escalationEvents);
+  await insert('decisions', rows.decisions);
+  await insert('notification_channels', rows.notificationChannels);
+  await insert('inbox_items', rows.inboxItems);
+  await insert('digests', rows.digests);
+  await insert('reviews', rows.reviews);
+  await insert('review_items', rows.reviewItems);
   if (rows.history.length > 0) {
     await sql`select setval(pg_get_serial_sequence('history', 'id'), (select max(id) from history))`.execute(db);
+  }
+  if (rows.escalationEvents.length > 0) {
+    await sql`select setval(pg_get_serial_sequence('escalation_events', 'id'), (select max(id) from escalation_events))`.execute(db);
   }
 }
 

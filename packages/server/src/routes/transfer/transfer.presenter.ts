@@ -1,11 +1,16 @@
-import { TRANSFER_FORMAT, TRANSFER_FORMAT_VERSION, type TransferDocument } from '@handoff/contract';
+import { TRANSFER_FORMAT, TRANSFER_FORMAT_VERSION, TRANSFER_WORKSPACE_ENTITY_ID, type TransferDocument } from '@handoff/contract';
 import type { WorkspaceRows } from '../../db/repos/transfer.repo.js';
 import type { EntityType } from '../../db/repos/history.repo.js';
+import {
+  presentDecisions, presentDigests, presentEscalationEvents, presentEscalationPolicies, presentEscalations, presentInboxItems,
+  presentNotificationChannels, presentReviewItems, presentReviews,
+} from './transfer-sections.presenter.js';
 
 /**
  * Maps a workspace's rows to the transfer document. Key order here is the key order of the JSON, and
  * the repository fixes the row order: together they make the export byte-for-byte reproducible.
- * The workspace id is left out on purpose: an import restores onto whatever workspace it targets.
+ * The workspace id is left out on purpose: an import restores onto whatever workspace it targets, and
+ * history entries about the workspace itself name it by TRANSFER_WORKSPACE_ENTITY_ID.
  */
 export function presentTransfer(rows: WorkspaceRows): TransferDocument {
   return {
@@ -60,7 +65,7 @@ export function presentTransfer(rows: WorkspaceRows): TransferDocument {
     history: rows.history.map((h) => ({
       id: Number(h.id),
       entityType: asEntityType(h.entity_type),
-      entityId: h.entity_id,
+      entityId: h.entity_type === 'workspace' ? TRANSFER_WORKSPACE_ENTITY_ID : h.entity_id,
       changeId: h.change_id,
       field: h.field,
       before: h.before ?? null,
@@ -69,6 +74,15 @@ export function presentTransfer(rows: WorkspaceRows): TransferDocument {
       actor: h.actor,
       at: h.at.toISOString(),
     })),
+    escalationPolicies: presentEscalationPolicies(rows.escalationPolicies),
+    escalations: presentEscalations(rows.escalations),
+    escalationEvents: presentEscalationEvents(rows.escalationEvents),
+    decisions: presentDecisions(rows.decisions),
+    notificationChannels: presentNotificationChannels(rows.notificationChannels),
+    inboxItems: presentInboxItems(rows.inboxItems),
+    digests: presentDigests(rows.digests),
+    reviews: presentReviews(rows.reviews),
+    reviewItems: presentReviewItems(rows.reviewItems),
   };
 }
 
