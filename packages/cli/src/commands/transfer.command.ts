@@ -13,7 +13,7 @@ import { printJson, printLine } from '../output/print.js';
  * or exporting, importing into an empty data directory and exporting again — gives identical bytes.
  */
 export function registerTransfer(program: Command): void {
-  withClientOptions(program.command('export').description('print the whole workspace as JSON (people, programs, constraints, dependencies, history)')
+  withClientOptions(program.command('export').description('print the whole workspace as JSON (people, programs, constraints, history, escalation state, decisions, reviews, inbox; not the outbox or calendar feed secrets)')
     .option('-o, --output <file>', 'write to this file instead of stdout'))
     .action(async (_options: unknown, command: Command) => {
       const o = readOptions(command);
@@ -38,7 +38,8 @@ export function registerTransfer(program: Command): void {
     if (readOptions(command).flag('json')) return printJson(summary);
     printLine(
       `imported ${summary.people} people, ${summary.programs} programs, ${summary.constraints} constraints, ` +
-        `${summary.dependencies} dependencies and ${summary.history} history entries into ${target}`,
+        `${summary.dependencies} dependencies, ${summary.history} history entries, ${summary.escalationEvents} escalation events, ` +
+        `${summary.decisions} decisions and ${summary.reviews} reviews into ${target}`,
     );
   });
 }
