@@ -57,12 +57,13 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
     };
   }
 
-  /** Recomputes when the sweep should next look at a constraint. */
-  async function reschedule(trx: Kysely<DB>, workspaceId: string, constraintId: string, now: Date): Promise<void> {
+  /** Recomputes when the sweep should next look at a constraint; returns the context it loaded. */
+  async function reschedule(trx: Kysely<DB>, workspaceId: string, constraintId: string, now: Date): Promise<DueEscalation | undefined> {
     const row = await findEscalationContext(trx, workspaceId, constraintId);
-    if (!row) return;
+    if (!row) return undefined;
     const next = nextDueAt(await policyOf(trx, row), clockOf(row), row.time_zone);
     await updateEscalation(trx, constraintId, { next_level_at: next === null ? null : new Date(next), updated_at: now });
+    return row;
   }
 
   async function context(trx: Kysely<DB>, actor: Actor, idOrRef: string): Promise<DueEscalation> {
@@ -141,8 +142,7 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
     /** Hook: a constraint was created; start its clock and tell its owner. */
     async onCreated(trx: Kysely<DB>, actor: Actor, c: ConstraintRow, now: Date): Promise<void> {
       await insertEscalation(trx, { constraint_id: c.id, workspace_id: c.workspace_id, next_level_at: null, updated_at: now });
-      await reschedule(trx, actor.workspaceId, c.id, now);
-      const row = await findEscalationContext(trx, actor.workspaceId, c.id);
+      const row = await reschedule(trx, actor.workspaceId, c.id, now);
       if (row && !isClosedStatus(c.status)) {
         const ref = `${row.program_key}-${row.number}`;
         await enqueue(trx, notification(row, 'assignment', `assign:${c.id}:${c.owner_id}:${c.version}`, c.owner_id,
