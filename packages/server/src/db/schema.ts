@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ConstraintKind, ConstraintStatus, Dimension, Phase, ReviewDecision, RiskClass, Severity } from '@handoff/core';
+import type {
+  AssessmentStatus, ConstraintKind, ConstraintStatus, Dimension, MonitorDirection, MonitorState, Phase, ReviewDecision, RiskClass, Severity,
+} from '@handoff/core';
 import type { NotificationKind } from '../notify/notification.js';
 
 /** Column types as read (Date for timestamptz, string for date) and as written. */
@@ -63,6 +65,12 @@ export interface ConstraintsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** The readiness criterion whose gap this constraint closes (0007). */
+  criterion_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The monitor whose breach opened this risk constraint (0008); at most one constraint per monitor. */
+  monitor_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the monitor last recovered (alert resolved or readings back within threshold). */
+  recovered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ConstraintDependenciesTable {
@@ -251,6 +259,117 @@ export interface ReviewItemsTable {
   after: JsonColumn;
 }
 
+export interface ReadinessCriteriaTable {
+  id: string;
+  workspace_id: string;
+  code: string;
+  dimension: Dimension;
+  text: string;
+  guidance: string;
+  required: boolean;
+  gate: Phase;
+  /** [{ framework, id }]; parse through the contract's CriterionRef. */
+  refs: JsonColumn;
+  retired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReadinessAssessmentsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  program_id: string;
+  criterion_id: string;
+  batch_id: string;
+  status: AssessmentStatus;
+  evidence: string;
+  /** string[] of URLs. */
+  links: JsonColumn;
+  assessed_by: string;
+  assessed_at: Timestamp;
+}
+
+export interface GateOverridesTable {
+  id: string;
+  workspace_id: string;
+  program_id: string;
+  from_phase: Phase;
+  to_phase: Phase;
+  decided_by: string;
+  reason: string;
+  unmet: JsonColumn;
+  created_at: Timestamp;
+}
+
+export interface GovernanceRolesTable {
+  workspace_id: string;
+  key: string;
+  name: string;
+  description: string;
+  required: boolean;
+  retired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProgramRolesTable {
+  workspace_id: string;
+  program_id: string;
+  role_key: string;
+  person_id: string;
+  assigned_at: Timestamp;
+}
+
+export interface MonitorsTable {
+  id: string;
+  workspace_id: string;
+  program_id: string;
+  key: string;
+  name: string;
+  metric: string;
+  unit: string;
+  direction: MonitorDirection;
+  warning_threshold: number | null;
+  breach_threshold: number;
+  window_minutes: number;
+  owner_role: string;
+  deadline_days: number;
+  severity: Severity;
+  dimension: Dimension;
+  /** Record<string, string> of Alertmanager label matchers. */
+  alert_labels: JsonColumn;
+  state: MonitorState;
+  state_since: Timestamp | null;
+  last_value: number | null;
+  last_observed_at: Timestamp | null;
+  retired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface MonitorReadingsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  monitor_id: string;
+  observed_at: Timestamp;
+  value: number;
+  source: 'api' | 'alertmanager' | 'import';
+  received_at: Timestamp;
+}
+
+export interface AlertEventsTable {
+  workspace_id: string;
+  fingerprint: string;
+  starts_at: Timestamp;
+  status: 'firing' | 'resolved';
+  monitor_id: string | null;
+  alertname: string;
+  labels: JsonColumn;
+  received_at: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -275,5 +394,13 @@ export interface DB {
   reviews: ReviewsTable;
   review_items: ReviewItemsTable;
   digests: DigestsTable;
+  readiness_criteria: ReadinessCriteriaTable;
+  readiness_assessments: ReadinessAssessmentsTable;
+  gate_overrides: GateOverridesTable;
+  governance_roles: GovernanceRolesTable;
+  program_roles: ProgramRolesTable;
+  monitors: MonitorsTable;
+  monitor_readings: MonitorReadingsTable;
+  alert_events: AlertEventsTable;
   schema_migrations: SchemaMigrationsTable;
 }

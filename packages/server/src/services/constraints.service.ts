@@ -24,6 +24,12 @@ import { inTransaction, versionMatches } from './transaction.js';
 
 type ListQuery = Omit<ConstraintListQuery, 'program'> & { program?: string };
 
+/** What a constraint was opened for: the readiness criterion whose gap it closes, or the monitor whose breach it tracks. */
+export interface ConstraintLinks {
+  readonly criterionId?: string;
+  readonly monitorId?: string;
+}
+
 function stateOf(row: ConstraintRow, dependsOn: readonly string[]): ConstraintState {
   return {
     title: row.title,
@@ -112,40 +118,54 @@ export function createConstraintsService(deps: Deps, escalations: Pick<Escalatio
     return updated;
   }
 
+  /**
+   * Creates a constraint inside the caller's transaction, so another service (readiness, monitors) can open one
+   * together with its own write. `links` ties it to the criterion or monitor it belongs to.
+   */
+  async function createIn(trx: Kysely<DB>, actor: Actor, programIdOrKey: string, input: ConstraintCreate, links: ConstraintLinks = {}): Promise<ConstraintRow> {
+    const program = await findProgram(trx, actor.workspaceId, programIdOrKey, true);
+    if (!program) throw notFound('program', programIdOrKey);
+    await assertOwner(trx, actor, input.ownerId);
+    const id = deps.newId();
+    const dependsOn = [...new Set(input.dependsOn)].sort();
+    if (dependsOn.length > 0) await assertDependencies(trx, actor, id, dependsOn);
+    const now = deps.clock.now();
+    const closed = input.status === 'resolved' || input.status === 'accepted';
+    const row = await insertConstraint(trx, {
+      id,
+      workspace_id: actor.workspaceId,
+      program_id: program.id,
+      number: await takeConstraintNumber(trx, program.id),
+      title: input.title,
+      description: input.description ?? '',
+      kind: input.kind,
+      dimension: input.dimension,
+      owner_id: input.ownerId,
+      deadline: input.deadline,
+      status: input.status,
+      severity: input.severity,
+      blocks_gate: input.blocksGate ?? defaultBlockedGate(program.phase),
+      resolved_at: closed ? now : null,
+      criterion_id: links.criterionId ?? null,
+      monitor_id: links.monitorId ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    await replaceDependencies(trx, actor.workspaceId, id, dependsOn);
+    await record(trx, actor, id, creationChanges(`${program.key}-${row.number}`, stateOf(row, dependsOn)), null, now);
+    await escalations.onCreated(trx, actor, row, now);
+    return row;
+  }
+
   return {
+    createIn,
+    /** Applies a patch to a locked row inside the caller's transaction (history and escalation included). */
+    updateIn: applyUpdate,
+    /** The presented view of one constraint, read inside the caller's transaction. */
+    viewIn: view,
+
     async create(actor: Actor, programIdOrKey: string, input: ConstraintCreate): Promise<ConstraintView> {
-      return inTransaction(db, async (trx) => {
-        const program = await findProgram(trx, actor.workspaceId, programIdOrKey, true);
-        if (!program) throw notFound('program', programIdOrKey);
-        await assertOwner(trx, actor, input.ownerId);
-        const id = deps.newId();
-        const dependsOn = [...new Set(input.dependsOn)].sort();
-        if (dependsOn.length > 0) await assertDependencies(trx, actor, id, dependsOn);
-        const now = deps.clock.now();
-        const closed = input.status === 'resolved' || input.status === 'accepted';
-        const row = await insertConstraint(trx, {
-          id,
-          workspace_id: actor.workspaceId,
-          program_id: program.id,
-          number: await takeConstraintNumber(trx, program.id),
-          title: input.title,
-          description: input.description ?? '',
-          kind: input.kind,
-          dimension: input.dimension,
-          owner_id: input.ownerId,
-          deadline: input.deadline,
-          status: input.status,
-          severity: input.severity,
-          blocks_gate: input.blocksGate ?? defaultBlockedGate(program.phase),
-          resolved_at: closed ? now : null,
-          created_at: now,
-          updated_at: now,
-        });
-        await replaceDependencies(trx, actor.workspaceId, id, dependsOn);
-        await record(trx, actor, id, creationChanges(`${program.key}-${row.number}`, stateOf(row, dependsOn)), null, now);
-        await escalations.onCreated(trx, actor, row, now);
-        return view(trx, actor, id);
-      });
+      return inTransaction(db, async (trx) => view(trx, actor, (await createIn(trx, actor, programIdOrKey, input)).id));
     },
 
     async get(actor: Actor, idOrRef: string): Promise<ConstraintView> {

@@ -8,7 +8,7 @@ import type { ConstraintsTable, DB, HistoryTable } from '../schema.js';
  */
 
 /** A constraint row as imported (never reviewed yet; the version starts at its default). */
-export type NewConstraint = Omit<Selectable<ConstraintsTable>, 'version' | 'last_reviewed_at'>;
+export type NewConstraint = Omit<Selectable<ConstraintsTable>, 'version' | 'last_reviewed_at' | 'criterion_id' | 'monitor_id' | 'recovered_at'>;
 
 /** A history row as imported; `before` and `after` are JSON text. */
 export type NewHistory = Omit<Selectable<HistoryTable>, 'id' | 'before' | 'after'> & { before: string; after: string };
