@@ -10,3 +10,4 @@ export * from './escalation.js';
 export * from './escalation-notice.js';
 export * from './digest.js';
 export * from './review.js';
+export * from './economics.js';
