@@ -10,6 +10,7 @@ import { registerImportCsv } from './commands/import-csv.command.js';
 import { registerPeople } from './commands/people.command.js';
 import { registerPrograms } from './commands/programs.command.js';
 import { registerReview } from './commands/review.command.js';
+import { registerRoles } from './commands/roles.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerTransfer } from './commands/transfer.command.js';
 import { openClient } from './client-options.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerDigest(program);
   registerEscalation(program);
   registerDeliver(program);
+  registerRoles(program);
   return program;
 }
 

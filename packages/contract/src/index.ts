@@ -7,6 +7,7 @@ export * from './schemas/constraints.js';
 export * from './schemas/transfer.js';
 export * from './schemas/import.js';
 export * from './schemas/escalations.js';
+export * from './schemas/ownership.js';
 export * from './schemas/decisions.js';
 export * from './schemas/reviews.js';
 export * from './schemas/digests.js';

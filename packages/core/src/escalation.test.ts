@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_ESCALATION_POLICY, nextDueAt, planEscalation, levelDueAt, type EscalationAction, type EscalationClock, type RoleDirectory,
+  DEFAULT_ESCALATION_POLICY, nextDueAt, planEscalation, levelDueAt, resolveTargets, type EscalationAction, type EscalationClock, type RoleDirectory,
 } from './escalation.js';
 
 const UTC = 'UTC';
@@ -69,6 +69,20 @@ describe('vacant roles', () => {
       { kind: 'skip', level: 2, vacant: ['sponsor'] },
       { kind: 'notify', level: 3, recipients: ['board-1'], createsDecision: true },
     ]);
+  });
+});
+
+describe('governance roles as targets', () => {
+  const driftLevel = { name: 'drift', offsetDays: 0, condition: 'not-resolved', targets: [{ kind: 'program-role', role: 'drift-monitor' }], createsDecision: false } as const;
+
+  it('resolves a program-role target to its holder through the directory', () => {
+    expect(resolveTargets(driftLevel, { 'drift-monitor': ['dm-1'] })).toEqual({ recipients: ['dm-1'], vacant: [] });
+  });
+
+  it('names a vacant governance role by its key, so the skip says who is missing', () => {
+    expect(resolveTargets(driftLevel, { 'drift-monitor': [] })).toEqual({ recipients: [], vacant: ['drift-monitor'] });
+    expect(resolveTargets({ ...driftLevel, targets: [...driftLevel.targets, { kind: 'role', role: 'owner' }] }, { owner: ['owner-1'] }))
+      .toEqual({ recipients: ['owner-1'], vacant: ['drift-monitor'] });
   });
 });
 

@@ -6,9 +6,14 @@ import { addDays, startOfLocalDay } from './calendar.js';
  * Times are epoch milliseconds passed in; this module reads no clock.
  */
 
-/** Who a level notifies: a role resolved per program (owner, sponsor, board, governance roles) or a named person. */
+/**
+ * Who a level notifies: an escalation role resolved per constraint (owner, sponsor, board), a governance
+ * role of the program (drift-monitor, …; its key never collides with those three, see RESERVED_ROLE_KEYS),
+ * or a named person. Both kinds of role are looked up in the RoleDirectory by their key.
+ */
 export type EscalationTarget =
   | { readonly kind: 'role'; readonly role: string }
+  | { readonly kind: 'program-role'; readonly role: string }
   | { readonly kind: 'person'; readonly personId: string };
 
 /** `not-acknowledged`: fires unless someone acknowledged; `not-resolved`: fires while the constraint is open. */

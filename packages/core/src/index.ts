@@ -10,4 +10,7 @@ export * from './escalation.js';
 export * from './escalation-notice.js';
 export * from './digest.js';
 export * from './review.js';
+export * from './timeline.js';
+export * from './forecast.js';
+export * from './ownership.js';
 export * from './economics.js';

@@ -13,6 +13,7 @@ import { registerConstraintRoutes } from './routes/constraints/constraints.route
 import { registerEscalationRoutes } from './routes/escalations/escalations.routes.js';
 import { registerImportRoutes } from './routes/import/import.routes.js';
 import { registerNotificationRoutes } from './routes/notifications/notifications.routes.js';
+import { registerOwnershipRoutes } from './routes/ownership/ownership.routes.js';
 import { registerPeopleRoutes } from './routes/people/people.routes.js';
 import { registerProgramRoutes } from './routes/programs/programs.routes.js';
 import { registerReviewRoutes } from './routes/reviews/reviews.routes.js';
@@ -72,6 +73,7 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   registerProgramRoutes(app, services);
   registerConstraintRoutes(app, services);
   registerEscalationRoutes(app, services);
+  registerOwnershipRoutes(app, services);
   registerReviewRoutes(app, services);
   registerImportRoutes(app, services, options.onUnexpectedError);
   registerTransferRoutes(app, services);

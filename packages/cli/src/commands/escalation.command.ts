@@ -28,7 +28,7 @@ export function registerEscalation(program: Command): void {
         { header: 'LEVEL', value: (l) => l.name },
         { header: 'WHEN', value: (l) => (l.offsetDays < 0 ? `${-l.offsetDays} days before` : l.offsetDays === 0 ? 'on the deadline day' : `${l.offsetDays} days late`) },
         { header: 'CONDITION', value: (l) => l.condition },
-        { header: 'NOTIFIES', value: (l) => l.targets.map((t) => (t.kind === 'role' ? t.role : t.personId)).join(', ') },
+        { header: 'NOTIFIES', value: (l) => l.targets.map((t) => (t.kind === 'person' ? t.personId : t.kind === 'program-role' ? `role ${t.role}` : t.role)).join(', ') },
         { header: 'DECISION', value: (l) => (l.createsDecision ? 'board decision' : '') },
       ]);
     });

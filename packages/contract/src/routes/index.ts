@@ -5,6 +5,7 @@ export * from './constraints.routes.js';
 export * from './transfer.routes.js';
 export * from './import.routes.js';
 export * from './escalations.routes.js';
+export * from './ownership.routes.js';
 export * from './reviews.routes.js';
 export * from './digests.routes.js';
 export * from './calendars.routes.js';

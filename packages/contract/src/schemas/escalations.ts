@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CalendarDate, Id, PageQuery, PersonRef, Version, longText, pageOf, requiredText } from './common.js';
+import { RoleKey } from './ownership.js';
 
 /** Roles a level can target, resolved per program at the time the level fires. */
 export const ESCALATION_ROLES = ['owner', 'sponsor', 'board'] as const;
@@ -7,9 +8,10 @@ export const ESCALATION_ROLES = ['owner', 'sponsor', 'board'] as const;
 export const EscalationTarget = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('role'), role: z.enum(ESCALATION_ROLES) }),
+    z.strictObject({ kind: z.literal('program-role'), role: RoleKey.openapi({ description: 'A governance role of the program (built-in or the workspace’s); a vacant one is skipped and the skip recorded.' }) }),
     z.strictObject({ kind: z.literal('person'), personId: Id }),
   ])
-  .openapi('EscalationTarget', { description: 'A role resolved per program (owner, sponsor, board) or a named person.' });
+  .openapi('EscalationTarget', { description: 'A role resolved per program (owner, sponsor, board), a governance role of the program (drift-monitor, …) or a named person.' });
 export type EscalationTarget = z.infer<typeof EscalationTarget>;
 
 export const EscalationLevel = z

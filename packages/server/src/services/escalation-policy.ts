@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.js';
 import { findPolicy, type PolicyRow } from '../db/repos/escalation-policies.repo.js';
+import { findRoleHolder } from '../db/repos/program-roles.repo.js';
 
 const Levels = z.array(EscalationLevel);
 const Snapshot = z.object({ levels: Levels, acknowledgementHoldDays: z.number().int() });
@@ -29,4 +30,18 @@ export async function effectivePolicy(
   const ws = await findPolicy(db, workspaceId, null);
   if (ws) return { policy: policyOfRow(ws), row: ws, scope: 'workspace' };
   return { policy: DEFAULT_ESCALATION_POLICY, row: null, scope: 'default' };
+}
+
+/**
+ * The holders of the governance roles a policy targets (`program-role`), for one program: role key →
+ * [person id], empty when the role is vacant, retired or unknown (the level is then skipped and the skip recorded).
+ */
+export async function programRoleDirectory(db: Kysely<DB>, workspaceId: string, programId: string, policy: EscalationPolicy): Promise<Record<string, string[]>> {
+  const keys = new Set(policy.levels.flatMap((l) => l.targets.flatMap((t) => (t.kind === 'program-role' ? [t.role] : []))));
+  const directory: Record<string, string[]> = {};
+  for (const key of keys) {
+    const holder = await findRoleHolder(db, workspaceId, programId, key);
+    directory[key] = holder ? [holder.id] : [];
+  }
+  return directory;
 }

@@ -18,7 +18,7 @@ import { appendHistory } from '../db/repos/history.repo.js';
 import { cancelPendingEmails } from '../db/repos/outbox.repo.js';
 import { existingPersonIds } from '../db/repos/people.repo.js';
 import type { EnqueueNotification, Notification } from '../notify/notification.js';
-import { effectivePolicy, policyOfSnapshot } from './escalation-policy.js';
+import { effectivePolicy, policyOfSnapshot, programRoleDirectory } from './escalation-policy.js';
 import { inTransaction } from './transaction.js';
 
 /** Rows claimed per sweep transaction: small enough to keep locks short, large enough to be set-based. */
@@ -78,7 +78,8 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
     const policy = await policyOf(trx, row);
     let board = boardCache.get(row.workspace_id);
     if (!board) { board = await boardMemberIds(trx, row.workspace_id); boardCache.set(row.workspace_id, board); }
-    const directory = { owner: [row.owner_id], sponsor: row.sponsor_id ? [row.sponsor_id] : [], board };
+    const roles = await programRoleDirectory(trx, row.workspace_id, row.program_id, policy);
+    const directory = { ...roles, owner: [row.owner_id], sponsor: row.sponsor_id ? [row.sponsor_id] : [], board };
     const plan = planEscalation(policy, clockOf(row), at.getTime(), row.time_zone, directory, { forceNext });
     const today = localDate(at, row.time_zone);
     const daysLate = daysBetween(row.deadline, today);

@@ -8,6 +8,7 @@ import { createDecisionsService } from './decisions.service.js';
 import { createDigestsService } from './digests.service.js';
 import { createEscalationsService } from './escalations.service.js';
 import { createPoliciesService } from './policies.service.js';
+import { createOwnershipService } from './ownership.service.js';
 import { createImportService } from './import.service.js';
 import { createPeopleService } from './people.service.js';
 import { createProgramsService } from './programs.service.js';
@@ -26,6 +27,7 @@ export function createServices(deps: Deps) {
     reviews: createReviewsService(deps, constraints, escalations),
     escalations,
     policies: createPoliciesService(deps, escalations),
+    ownership: createOwnershipService(deps),
     decisions: createDecisionsService(deps),
     digests: createDigestsService(deps, enqueue),
     imports: createImportService(deps),

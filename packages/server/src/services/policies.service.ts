@@ -1,4 +1,4 @@
-import { DEFAULT_ESCALATION_POLICY } from '@handoff/core';
+import { DEFAULT_ESCALATION_POLICY, isBuiltInRole } from '@handoff/core';
 import type { EscalationPolicy, EscalationPolicyInput } from '@handoff/contract';
 import type { Kysely } from 'kysely';
 import type { Actor, Deps } from '../context.js';
@@ -6,6 +6,7 @@ import { HandoffError, notFound } from '../errors.js';
 import type { DB } from '../db/schema.js';
 import { findPolicy, insertPolicy, updatePolicy, type PolicyRow } from '../db/repos/escalation-policies.repo.js';
 import { unsnapshottedActive } from '../db/repos/escalations.repo.js';
+import { listActiveRoles } from '../db/repos/governance-roles.repo.js';
 import { appendHistory } from '../db/repos/history.repo.js';
 import { existingPersonIds } from '../db/repos/people.repo.js';
 import { findProgram } from '../db/repos/programs.repo.js';
@@ -29,6 +30,17 @@ function present(row: PolicyRow | null, scope: EscalationPolicy['scope'], progra
 function roleOf(role: string): 'owner' | 'sponsor' | 'board' {
   if (role === 'owner' || role === 'sponsor' || role === 'board') return role;
   throw new Error(`unknown escalation role ${role}`);
+}
+
+/** Every `program-role` target must name a built-in role or an active workspace role: 400 naming the target's path. */
+async function assertKnownRoles(trx: Kysely<DB>, workspaceId: string, input: EscalationPolicyInput): Promise<void> {
+  const custom = new Set((await listActiveRoles(trx, workspaceId)).map((r) => r.key));
+  const errors = input.levels.flatMap((level, i) =>
+    level.targets.flatMap((t, j) =>
+      t.kind === 'program-role' && !isBuiltInRole(t.role) && !custom.has(t.role)
+        ? [{ path: `levels.${i}.targets.${j}.role`, message: `governance role ${t.role} does not exist in this workspace` }]
+        : []));
+  if (errors.length > 0) throw new HandoffError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 }
 
 /**
@@ -65,6 +77,7 @@ export function createPoliciesService(deps: Deps, escalations: Pick<EscalationsS
         if (missing.length > 0) {
           throw new HandoffError('validation-failed', `levels: person ${missing.join(', ')} does not exist in this workspace`, missing.map((p) => ({ path: 'levels', message: `person ${p} does not exist in this workspace` })));
         }
+        await assertKnownRoles(trx, actor.workspaceId, input);
         const now = deps.clock.now();
         const levels = JSON.stringify(input.levels);
         const existing = await findPolicy(trx, actor.workspaceId, programId, true);
