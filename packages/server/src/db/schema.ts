@@ -151,6 +151,8 @@ export interface DecisionsTable {
   outcome: string | null;
   decided_by: string | null;
   decided_at: Timestamp | null;
+  /** What taking the decision changed (0009); null before the decision or when it changed nothing. */
+  effect: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -370,6 +372,44 @@ export interface AlertEventsTable {
   received_at: Timestamp;
 }
 
+export interface GatePlansTable {
+  workspace_id: string;
+  program_id: string;
+  gate: Phase;
+  planned_date: string;
+  updated_at: Timestamp;
+}
+
+/** Money and rates are numeric columns, read as exact decimal strings. */
+export interface CostModelsTable {
+  workspace_id: string;
+  program_id: string;
+  currency: string;
+  horizon_months: Generated<number>;
+  discount_rate: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CostItemsTable {
+  id: string;
+  workspace_id: string;
+  program_id: string;
+  side: 'cost' | 'benefit';
+  label: string;
+  category: string;
+  scope: 'pilot' | 'production';
+  recurrence: 'one-off' | 'monthly' | 'yearly';
+  amount: string;
+  start_month: Generated<number>;
+  end_month: number | null;
+  retired_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -402,5 +442,8 @@ export interface DB {
   monitors: MonitorsTable;
   monitor_readings: MonitorReadingsTable;
   alert_events: AlertEventsTable;
+  gate_plans: GatePlansTable;
+  cost_models: CostModelsTable;
+  cost_items: CostItemsTable;
   schema_migrations: SchemaMigrationsTable;
 }
