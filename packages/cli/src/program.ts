@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerConstraints } from './commands/constraints.command.js';
+import { registerDiagnose } from './commands/diagnose.command.js';
 import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerDigest } from './commands/digest.command.js';
 import { registerEscalate } from './commands/escalate.command.js';
 import { registerEscalation } from './commands/escalation.command.js';
 import { registerImportCsv } from './commands/import-csv.command.js';
+import { registerMonitors } from './commands/monitors.command.js';
 import { registerPeople } from './commands/people.command.js';
 import { registerPrograms } from './commands/programs.command.js';
+import { registerCriteria, registerReadiness } from './commands/readiness.command.js';
 import { registerReview } from './commands/review.command.js';
 import { registerRoles } from './commands/roles.command.js';
 import { registerServe } from './commands/serve.command.js';
@@ -30,6 +33,8 @@ export function buildProgram(): Command {
   registerPeople(program);
   registerPrograms(program);
   registerConstraints(program);
+  registerReadiness(program);
+  registerCriteria(program);
   registerReview(program);
   registerTransfer(program);
   registerImportCsv(program, openClient);
@@ -37,6 +42,8 @@ export function buildProgram(): Command {
   registerDigest(program);
   registerEscalation(program);
   registerDeliver(program);
+  registerDiagnose(program);
+  registerMonitors(program);
   registerRoles(program);
   return program;
 }

@@ -12,10 +12,14 @@ import { registerCalendarRoutes } from './routes/calendars/calendars.routes.js';
 import { registerConstraintRoutes } from './routes/constraints/constraints.routes.js';
 import { registerEscalationRoutes } from './routes/escalations/escalations.routes.js';
 import { registerImportRoutes } from './routes/import/import.routes.js';
+import { registerIntegrationRoutes } from './routes/integrations/integrations.routes.js';
+import { registerMonitorRoutes } from './routes/monitors/monitors.routes.js';
 import { registerNotificationRoutes } from './routes/notifications/notifications.routes.js';
 import { registerOwnershipRoutes } from './routes/ownership/ownership.routes.js';
+import { registerDiagnosisRoutes } from './routes/diagnosis/diagnosis.routes.js';
 import { registerPeopleRoutes } from './routes/people/people.routes.js';
 import { registerProgramRoutes } from './routes/programs/programs.routes.js';
+import { registerReadinessRoutes } from './routes/readiness/readiness.routes.js';
 import { registerReviewRoutes } from './routes/reviews/reviews.routes.js';
 import { registerTransferRoutes } from './routes/transfer/transfer.routes.js';
 import { createServices, type Services } from './services/index.js';
@@ -48,7 +52,9 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
 
   app.use('/api/*', async (c, next) => {
     const isImport = c.req.path.endsWith(':import') || c.req.path === '/api/workspace/import';
-    const limit = isImport ? (options.maxImportBytes ?? 64 * 1024 * 1024) : (options.maxBodyBytes ?? 1024 * 1024);
+    // A batch of up to 10,000 readings is larger than any other JSON body; it gets the import limit too.
+    const isReadings = /^\/api\/programs\/[^/]+\/readings$/.test(c.req.path);
+    const limit = isImport || isReadings ? (options.maxImportBytes ?? 64 * 1024 * 1024) : (options.maxBodyBytes ?? 1024 * 1024);
     return bodyLimit({
       maxSize: limit,
       onError: () => problemResponse(problemBody('payload-too-large', `the request body is larger than ${limit} bytes`)),
@@ -72,12 +78,16 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   registerPeopleRoutes(app, services);
   registerProgramRoutes(app, services);
   registerConstraintRoutes(app, services);
+  registerReadinessRoutes(app, services);
   registerEscalationRoutes(app, services);
   registerOwnershipRoutes(app, services);
+  registerDiagnosisRoutes(app, services);
   registerReviewRoutes(app, services);
   registerImportRoutes(app, services, options.onUnexpectedError);
   registerTransferRoutes(app, services);
   registerNotificationRoutes(app, services);
+  registerMonitorRoutes(app, services);
+  registerIntegrationRoutes(app, services);
   // Feed URLs use the public URL links in notifications use (HANDOFF_PUBLIC_URL), else the request's origin.
   registerCalendarRoutes(app, services, { publicUrl: options.publicUrl ?? deps.notify?.publicUrl });
 

@@ -8,6 +8,7 @@ import type { Api } from './http/app-types.js';
 import type { NotifyConfig } from './notify/notify-config.js';
 import type { Services } from './services/index.js';
 import { ensureDefaultWorkspace } from './services/workspaces.service.js';
+import { ensureDefaultCriteria } from './services/criteria.service.js';
 import { VERSION } from './version.js';
 
 export interface HandoffConfig {
@@ -44,6 +45,8 @@ export async function openHandoff(config: HandoffConfig): Promise<Handoff> {
       database, clock, newId: config.newId ?? randomUUID, version: VERSION, ...(config.notify ? { notify: config.notify } : {}),
     };
     const workspace = await ensureDefaultWorkspace(deps, config.timeZone ?? 'UTC');
+    // A workspace starts with the default readiness criteria (once: a library emptied by retiring is left so).
+    await ensureDefaultCriteria(deps, workspace.id);
     const actor: Actor = { workspaceId: workspace.id, timeZone: workspace.time_zone, label: config.actorLabel ?? 'api' };
     const { app, services } = createApp(deps, {
       // Read per request: an import or a settings change may alter the workspace's time zone while running.

@@ -60,5 +60,6 @@ async function loadIfEmpty(handoff: Handoff, dataDir: string): Promise<string> {
   const { loadDemoPortfolio } = await import('@handoff/server');
   const s = await loadDemoPortfolio(handoff, localDate(new Date(), handoff.workspace.time_zone));
   return `loaded the demo portfolio: ${s.programs} programs, ${s.people} people, ${s.constraints} constraints ` +
-    `(${s.overdue} overdue), ${s.dependencies} dependencies`;
+    `(${s.overdue} overdue), ${s.dependencies} dependencies; ${s.governance.assessments} readiness results, ` +
+    `${s.governance.roles} governance roles held, ${s.governance.monitors} monitors with ${s.governance.readings} readings`;
 }

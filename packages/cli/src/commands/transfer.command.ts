@@ -13,7 +13,8 @@ import { printJson, printLine } from '../output/print.js';
  * or exporting, importing into an empty data directory and exporting again — gives identical bytes.
  */
 export function registerTransfer(program: Command): void {
-  withClientOptions(program.command('export').description('print the whole workspace as JSON (people, programs, constraints, history, escalation state, decisions, reviews, inbox; not the outbox or calendar feed secrets)')
+  withClientOptions(program.command('export').description('print the whole workspace as JSON (people, programs, constraints, history, escalation state, decisions, reviews, inbox, ' +
+    'readiness criteria and assessments, role holders, monitors and readings; not the outbox or calendar feed secrets)')
     .option('-o, --output <file>', 'write to this file instead of stdout'))
     .action(async (_options: unknown, command: Command) => {
       const o = readOptions(command);
@@ -27,7 +28,7 @@ export function registerTransfer(program: Command): void {
   withClientOptions(
     program
       .command('import')
-      .description('restore an exported workspace into an empty data directory or server (all or nothing)')
+      .description('restore an exported workspace into an empty data directory or server (all or nothing; a version-3 file replaces the default readiness criteria)')
       .argument('<file>', 'a file written by `handoff export` (- for stdin)'),
   ).action(async (file: string, _options: unknown, command: Command) => {
     const doc = readDocument(file);
@@ -39,7 +40,8 @@ export function registerTransfer(program: Command): void {
     printLine(
       `imported ${summary.people} people, ${summary.programs} programs, ${summary.constraints} constraints, ` +
         `${summary.dependencies} dependencies, ${summary.history} history entries, ${summary.escalationEvents} escalation events, ` +
-        `${summary.decisions} decisions and ${summary.reviews} reviews into ${target}`,
+        `${summary.decisions} decisions, ${summary.reviews} reviews, ${summary.criteria} readiness criteria, ${summary.assessments} assessments, ` +
+        `${summary.programRoles} role holders and ${summary.monitors} monitors into ${target}`,
     );
   });
 }

@@ -1,4 +1,5 @@
 export * from './health.routes.js';
+export * from './readiness.routes.js';
 export * from './people.routes.js';
 export * from './programs.routes.js';
 export * from './constraints.routes.js';
@@ -6,7 +7,9 @@ export * from './transfer.routes.js';
 export * from './import.routes.js';
 export * from './escalations.routes.js';
 export * from './ownership.routes.js';
+export * from './diagnosis.routes.js';
 export * from './reviews.routes.js';
 export * from './digests.routes.js';
 export * from './calendars.routes.js';
 export * from './notifications.routes.js';
+export * from './monitors.routes.js';

@@ -38,7 +38,9 @@ export const updateProgram = createRoute({
   tags: ['Programs'],
   summary: 'Change a program',
   request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(ProgramUpdate) },
-  responses: { 200: { ...json(Program, 'Updated.'), headers: EtagHeader }, ...problems(400, 404, 409, 412, 413, 415) },
+  description: 'Moving `phase` forward needs readiness met at the new gate (409 gate-closed names each unmet dimension and its criteria), ' +
+    "unless `override` names an executive (the program's sponsor or a board member; anyone else: 403) and a reason.",
+  responses: { 200: { ...json(Program, 'Updated.'), headers: EtagHeader }, ...problems(400, 403, 404, 409, 412, 413, 415) },
 });
 
 export const getProgramHistory = createRoute({

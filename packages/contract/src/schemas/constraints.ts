@@ -101,7 +101,7 @@ export const HistoryEntry = z
   .object({
     id: z.string(),
     changeId: Id.openapi({ description: 'Groups the fields changed by one write.' }),
-    entityType: z.enum(['constraint', 'program', 'person', 'workspace']),
+    entityType: z.enum(['constraint', 'program', 'person', 'workspace', 'criterion']),
     entityId: Id,
     field: z.string().openapi({ description: 'The field, or `created` for the creation entry.', example: 'deadline' }),
     before: z.unknown().openapi({ description: 'Value before (JSON).' }),

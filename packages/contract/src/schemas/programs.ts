@@ -55,6 +55,10 @@ export const ProgramUpdate = z
     sponsorId: Id.nullable(),
     targetProductionDate: CalendarDate.nullable(),
     riskClass: RiskClass,
+    override: z.strictObject({
+      decidedBy: Id.openapi({ description: "An executive: the program's sponsor or a board member." }),
+      reason: requiredText(2000).openapi({ description: 'Why the phase moves with the gate closed; kept in history.' }),
+    }).openapi('GateOverrideRequest', { description: 'Lets a forward phase change through while readiness is unmet; recorded with what was unmet.' }),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'must change at least one field' })

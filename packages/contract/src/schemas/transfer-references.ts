@@ -1,47 +1,26 @@
 import { checkDependencies, type DependencyEdge } from '@handoff/core';
 import type { TransferFields } from './transfer.js';
+import { transferCheck, type TransferIssue } from './transfer-check.js';
 import type { TransferPolicyLevels } from './transfer-escalation.js';
+import { readinessReferenceIssues } from './transfer-references-v3.js';
+import { sectionsAfter } from './transfer-sections.js';
+
+export type { TransferIssue } from './transfer-check.js';
 
 type Path = (string | number)[];
 
-/** Sections added by format version 2; a version-1 document has none of them (they read as empty). */
-export const TRANSFER_V2_SECTIONS = [
-  'escalationPolicies', 'escalations', 'escalationEvents', 'decisions', 'notificationChannels', 'inboxItems', 'digests', 'reviews', 'reviewItems',
-] as const;
-
-/** A cross-reference problem of a transfer document, at its JSON path. */
-export interface TransferIssue {
-  path: Path;
-  message: string;
-}
-
 /**
  * Cross-references the shapes alone cannot check: unique ids and keys (the database's unique
- * constraints), references that resolve within the document, no dependency cycle, and no version-2
- * section in a version-1 document. Answering these here gives a 400 naming the path instead of a
- * failed insert.
+ * constraints), references that resolve within the document, no dependency cycle, and no section of a
+ * later format version in an older document. Answering these here gives a 400 naming the path instead
+ * of a failed insert.
  */
 export function transferReferenceIssues(doc: TransferFields): TransferIssue[] {
-  const issues: TransferIssue[] = [];
-  const add = (path: Path, message: string): void => { issues.push({ path, message }); };
-  const unique = <T>(list: string, items: readonly T[], field: string, keyOf: (item: T) => string | null): Set<string> => {
-    const seen = new Set<string>();
-    items.forEach((item, i) => {
-      const key = keyOf(item);
-      if (key === null) return;
-      if (seen.has(key)) add([list, i, field], `duplicate ${field} ${key}`);
-      seen.add(key);
-    });
-    return seen;
-  };
-  const refer = (known: Set<string>, what: string, path: Path, id: string | null): void => {
-    if (id !== null && !known.has(id)) add(path, `no ${what} ${id} in the document`);
-  };
+  const check = transferCheck();
+  const { add, unique, refer } = check;
 
-  if (doc.formatVersion === 1) {
-    for (const section of TRANSFER_V2_SECTIONS) {
-      if (doc[section].length > 0) add([section], 'is not part of format version 1 (export again to get version 2)');
-    }
+  for (const section of sectionsAfter(doc.formatVersion)) {
+    if (doc[section].length > 0) add([section], `is not part of format version ${doc.formatVersion} (export again to get the current version)`);
   }
 
   const people = unique('people', doc.people, 'id', (p) => p.id);
@@ -135,5 +114,7 @@ export function transferReferenceIssues(doc: TransferFields): TransferIssue[] {
       add(['reviewItems', i, 'newDeadline'], 'a re-plan item needs both newDeadline and reason; other decisions must not have both');
     }
   });
-  return issues;
+
+  readinessReferenceIssues(doc, check, { people, programs });
+  return check.issues;
 }

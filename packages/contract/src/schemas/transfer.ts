@@ -1,14 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { CalendarDate, Id, TimeZone, Timestamp, Version } from './common.js';
-import { ConstraintKind, ConstraintStatus, Dimension, Severity } from './constraints.js';
+import { ConstraintKind, ConstraintStatus, Dimension, HistoryEntry, Severity } from './constraints.js';
 import { Phase, RiskClass } from './programs.js';
 import { TransferDigest, TransferInboxItem, TransferNotificationChannel, TransferReview, TransferReviewItem } from './transfer-activity.js';
 import { TransferDecision, TransferEscalation, TransferEscalationEvent, TransferEscalationPolicy } from './transfer-escalation.js';
+import { TransferAlertEvent, TransferGovernanceRole, TransferMonitor, TransferMonitorReading, TransferProgramRole } from './transfer-governance.js';
+import { TransferAssessment, TransferCriterion, TransferGateOverride } from './transfer-readiness.js';
 import { transferReferenceIssues } from './transfer-references.js';
 
 export * from './transfer-activity.js';
 export * from './transfer-escalation.js';
-export { TRANSFER_V2_SECTIONS } from './transfer-references.js';
+export * from './transfer-governance.js';
+export * from './transfer-readiness.js';
+export { TRANSFER_SECTIONS, TRANSFER_V2_SECTIONS, TRANSFER_V3_SECTIONS, type TransferSection } from './transfer-sections.js';
 
 /**
  * The whole-workspace transfer document (`handoff export` / `handoff import`). It carries every stored
@@ -17,13 +21,17 @@ export { TRANSFER_V2_SECTIONS } from './transfer-references.js';
  * lower-casing), for the same reason. Lists are ordered by id (history and escalation events by their
  * sequence number; rows keyed by another row by that key).
  *
+ * Version 3 added readiness (criteria, assessments, gate overrides), ownership (the workspace's own
+ * governance roles, program role holders) and monitoring (monitors, readings, alert events applied),
+ * and the constraint fields criterionId, monitorId and recoveredAt.
+ *
  * Not carried, on purpose: the outbox (delivery state: messages queued in the source are not sent
  * again from a restore) and calendar feeds (secret URLs: create new ones after a restore).
  */
 
 export const TRANSFER_FORMAT = 'handoff-workspace';
 /** The version an export writes. */
-export const TRANSFER_FORMAT_VERSION = 2;
+export const TRANSFER_FORMAT_VERSION = 3;
 /**
  * History entries about the workspace itself name it by this id (the nil UUID) in the document: an
  * import restores onto whatever workspace it targets, so the source workspace's id never leaves it.
@@ -86,6 +94,10 @@ export const TransferConstraint = z
     blocksGate: Phase,
     lastReviewedAt: Timestamp.nullable(),
     resolvedAt: Timestamp.nullable(),
+    // Added by version 3; absent from older documents, where they read as null.
+    criterionId: Id.nullable().default(null).openapi({ description: 'The readiness criterion whose gap this constraint closes.' }),
+    monitorId: Id.nullable().default(null).openapi({ description: 'The monitor whose breach opened this risk constraint (one constraint per monitor).' }),
+    recoveredAt: Timestamp.nullable().default(null).openapi({ description: 'When the monitor last came back within its thresholds.' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     version: Version,
@@ -102,7 +114,8 @@ export type TransferDependency = z.infer<typeof TransferDependency>;
 export const TransferHistoryEntry = z
   .strictObject({
     id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).openapi({ description: 'Sequence number; orders the log.' }),
-    entityType: z.enum(['constraint', 'program', 'person', 'workspace']),
+    // The same kinds as the history API: a new kind of history entry travels without a change here.
+    entityType: HistoryEntry.shape.entityType,
     entityId: Id.openapi({ description: `For entityType \`workspace\`: always ${TRANSFER_WORKSPACE_ENTITY_ID} (this workspace).` }),
     changeId: Id,
     field: nonEmpty(100),
@@ -115,13 +128,16 @@ export const TransferHistoryEntry = z
   .openapi('TransferHistoryEntry');
 export type TransferHistoryEntry = z.infer<typeof TransferHistoryEntry>;
 
-/** Format versions an import accepts. Version 1 had no escalation, notification or review sections. */
-export const TRANSFER_FORMAT_VERSIONS = [1, TRANSFER_FORMAT_VERSION] as const;
+/**
+ * Format versions an import accepts. Version 1 had no escalation, notification or review sections;
+ * version 2 no readiness, ownership or monitoring sections.
+ */
+export const TRANSFER_FORMAT_VERSIONS = [1, 2, TRANSFER_FORMAT_VERSION] as const;
 
 const TransferShape = z.strictObject({
   format: z.literal(TRANSFER_FORMAT),
   formatVersion: z.literal(TRANSFER_FORMAT_VERSIONS).openapi({
-    type: 'integer', enum: [...TRANSFER_FORMAT_VERSIONS], description: `An export writes ${TRANSFER_FORMAT_VERSION}; an import also takes 1.`,
+    type: 'integer', enum: [...TRANSFER_FORMAT_VERSIONS], description: `An export writes ${TRANSFER_FORMAT_VERSION}; an import also takes 1 and 2.`,
   }),
   workspace: TransferWorkspace,
   people: z.array(TransferPerson),
@@ -138,6 +154,14 @@ const TransferShape = z.strictObject({
   digests: z.array(TransferDigest).default([]),
   reviews: z.array(TransferReview).default([]),
   reviewItems: z.array(TransferReviewItem).default([]),
+  criteria: z.array(TransferCriterion).default([]),
+  assessments: z.array(TransferAssessment).default([]),
+  gateOverrides: z.array(TransferGateOverride).default([]),
+  governanceRoles: z.array(TransferGovernanceRole).default([]),
+  programRoles: z.array(TransferProgramRole).default([]),
+  monitors: z.array(TransferMonitor).default([]),
+  monitorReadings: z.array(TransferMonitorReading).default([]),
+  alertEvents: z.array(TransferAlertEvent).default([]),
 });
 /** The document before its cross-references are checked. */
 export type TransferFields = z.infer<typeof TransferShape>;
@@ -146,7 +170,14 @@ export type TransferFields = z.infer<typeof TransferShape>;
  * A whole workspace: what `GET /api/workspace/export` returns and `POST /api/workspace/import` takes.
  * Version 1 documents (no escalation, notification or review sections) still import: their
  * constraints get no escalation clock from the import, so the next sweep starts one for each active
- * constraint as of the sweep's instant and fires whatever levels are due then.
+ * constraint as of the sweep's instant and fires whatever levels are due then. Version 1 and 2
+ * documents carry no readiness, ownership or monitoring: those sections read as empty, and the
+ * constraints' criterionId, monitorId and recoveredAt as null.
+ *
+ * The target must be empty, with one exception: readiness criteria that no assessment, constraint or
+ * history entry refers to (the default library a new workspace is seeded with) are not data. A
+ * version-3 document replaces them with its own `criteria`, so the round trip stays exact; an older
+ * document, which has no criteria of its own, keeps them.
  */
 export const TransferDocument = TransferShape.superRefine((doc, ctx) => {
   for (const issue of transferReferenceIssues(doc)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
@@ -154,7 +185,10 @@ export const TransferDocument = TransferShape.superRefine((doc, ctx) => {
   description:
     'Every row of the workspace with its original ids, timestamps and versions: people, programs, constraints, dependencies, history, ' +
     'escalation policies, escalation clocks and the fired-level log, decisions, notification channels (webhook URLs in full), inbox items, ' +
-    'digests sent, weekly reviews. Not carried: the outbox (messages queued in the source are not sent again from a restore) and ' +
+    'digests sent, weekly reviews; since version 3 the readiness criteria, assessments and gate overrides, governance roles and ' +
+    'program role holders, monitors with their readings, and the Alertmanager notifications already applied. ' +
+    'An import needs an empty workspace, except for readiness criteria nothing refers to (the seeded default library): a version-3 ' +
+    'document replaces them with its own criteria, a version-1 or 2 document keeps them. Not carried: the outbox (messages queued in the source are not sent again from a restore) and ' +
     'calendar feeds (secret URLs; create new ones after a restore).',
 });
 export type TransferDocument = z.infer<typeof TransferDocument>;
@@ -176,6 +210,14 @@ export const TransferSummary = z
     digests: z.number().int(),
     reviews: z.number().int(),
     reviewItems: z.number().int(),
+    criteria: z.number().int(),
+    assessments: z.number().int(),
+    gateOverrides: z.number().int(),
+    governanceRoles: z.number().int(),
+    programRoles: z.number().int(),
+    monitors: z.number().int(),
+    monitorReadings: z.number().int(),
+    alertEvents: z.number().int(),
   })
   .openapi('WorkspaceImportSummary');
 export type TransferSummary = z.infer<typeof TransferSummary>;

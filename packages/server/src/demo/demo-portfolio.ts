@@ -3,6 +3,7 @@ import { addDays, isCalendarDate, isClosedStatus, isOverdue, type ConstraintStat
 import type { ConstraintView } from '../db/repos/constraints.repo.js';
 import { HandoffError, invalidField } from '../errors.js';
 import type { Handoff } from '../handoff.js';
+import { loadDemoGovernance, type DemoGovernanceSummary } from './demo-governance-loader.js';
 import { DEMO_PEOPLE, boardMembers, type PersonHandle } from './demo-people.js';
 import { DEMO_PROGRAMS } from './demo-programs.js';
 import type { DemoConstraint, DemoProgram } from './demo-types.js';
@@ -16,6 +17,8 @@ export interface DemoSummary {
   readonly overdue: number;
   /** Dependency edges between constraints (across programs included). */
   readonly dependencies: number;
+  /** Readiness results, role holders, monitors and readings loaded. */
+  readonly governance: DemoGovernanceSummary;
 }
 
 /** A constraint as it stands after loading, for the summary. */
@@ -68,6 +71,8 @@ export async function loadDemoPortfolio(handoff: Handoff, today: string): Promis
     }
   }
 
+  const governance = await loadDemoGovernance(handoff, handoff.deps.clock.now(), personId);
+
   const states = [...loaded.values()];
   return {
     people: people.size,
@@ -75,6 +80,7 @@ export async function loadDemoPortfolio(handoff: Handoff, today: string): Promis
     constraints: states.length,
     overdue: states.filter((s) => !isClosedStatus(s.status) && isOverdue(s.deadline, today)).length,
     dependencies,
+    governance,
   };
 }
 

@@ -10,6 +10,7 @@ const TITLES: Record<ErrorCode, string> = {
   'not-found': 'Not found',
   'conflict': 'Conflict',
   'dependency-cycle': 'Dependency cycle',
+  'gate-closed': 'Gate closed',
   'precondition-failed': 'Precondition failed',
   'payload-too-large': 'Payload too large',
   'unsupported-media-type': 'Unsupported media type',

@@ -4,12 +4,17 @@ import { createEnqueue } from '../notify/enqueue.js';
 import { createNotificationsService } from '../notify/notifications.service.js';
 import { createCalendarsService } from './calendars.service.js';
 import { createConstraintsService } from './constraints.service.js';
+import { createCriteriaService } from './criteria.service.js';
+import { createReadinessService } from './readiness.service.js';
 import { createDecisionsService } from './decisions.service.js';
 import { createDigestsService } from './digests.service.js';
 import { createEscalationsService } from './escalations.service.js';
 import { createPoliciesService } from './policies.service.js';
 import { createOwnershipService } from './ownership.service.js';
+import { createDiagnosisService } from './diagnosis.service.js';
 import { createImportService } from './import.service.js';
+import { createAlertmanagerService } from './alertmanager.service.js';
+import { createMonitorsService } from './monitors.service.js';
 import { createPeopleService } from './people.service.js';
 import { createProgramsService } from './programs.service.js';
 import { createReviewsService } from './reviews.service.js';
@@ -20,14 +25,18 @@ export function createServices(deps: Deps) {
   const enqueue = createEnqueue(deps);
   const escalations = createEscalationsService(deps, enqueue);
   const constraints = createConstraintsService(deps, escalations);
+  const monitors = createMonitorsService(deps, constraints);
   return {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
     constraints,
+    criteria: createCriteriaService(deps),
+    readiness: createReadinessService(deps, constraints),
     reviews: createReviewsService(deps, constraints, escalations),
     escalations,
     policies: createPoliciesService(deps, escalations),
     ownership: createOwnershipService(deps),
+    diagnosis: createDiagnosisService(deps),
     decisions: createDecisionsService(deps),
     digests: createDigestsService(deps, enqueue),
     imports: createImportService(deps),
@@ -35,6 +44,8 @@ export function createServices(deps: Deps) {
     calendars: createCalendarsService(deps),
     notifications: createNotificationsService(deps),
     channels: createChannelsService(deps),
+    monitors,
+    alertmanager: createAlertmanagerService(deps, monitors),
   };
 }
 

@@ -85,20 +85,28 @@ export function createOwnershipService(deps: Deps) {
     return (await findProgramRole(trx, program.id, roleKey))?.person_id ?? null;
   }
 
+  /** Names the holder inside the caller's transaction; the same holder again changes nothing and writes no history. */
+  async function assignIn(trx: Kysely<DB>, actor: Actor, idOrKey: string, roleKey: string, input: RoleAssignInput, path = 'personId'): Promise<ProgramRow> {
+    const program = await target(trx, actor, idOrKey, roleKey);
+    if (!(await findPerson(trx, actor.workspaceId, input.personId))) throw invalidField(path, `person ${input.personId} does not exist in this workspace`);
+    const before = await currentHolder(trx, program, roleKey);
+    if (roleChange(before, input.personId) !== 'unchanged') await setHolder(trx, actor, program, roleKey, before, input.personId, input.reason ?? null);
+    return program;
+  }
+
   return {
+    assignIn,
+
     async map(actor: Actor, idOrKey: string): Promise<OwnershipView> {
       const program = await findProgram(db, actor.workspaceId, idOrKey);
       if (!program) throw notFound('program', idOrKey);
       return viewOf(db, actor, program);
     },
 
-    /** Names the holder; the same holder again changes nothing and writes no history. */
+    /** Names the holder (see assignIn), in its own transaction. */
     async assign(actor: Actor, idOrKey: string, roleKey: string, input: RoleAssignInput): Promise<OwnershipView> {
       return inTransaction(db, async (trx) => {
-        const program = await target(trx, actor, idOrKey, roleKey);
-        if (!(await findPerson(trx, actor.workspaceId, input.personId))) throw invalidField('personId', `person ${input.personId} does not exist in this workspace`);
-        const before = await currentHolder(trx, program, roleKey);
-        if (roleChange(before, input.personId) !== 'unchanged') await setHolder(trx, actor, program, roleKey, before, input.personId, input.reason ?? null);
+        const program = await assignIn(trx, actor, idOrKey, roleKey, input);
         return viewOf(trx, actor, (await findProgram(trx, actor.workspaceId, program.id)) ?? program);
       });
     },

@@ -13,6 +13,7 @@ import {
   findProgram, insertProgram, keyExists, listProgramViews, updateProgram, type ProgramRow, type ProgramView,
 } from '../db/repos/programs.repo.js';
 import { stale } from './people.service.js';
+import { enforceGate } from './readiness-gate.js';
 import { inTransaction, versionMatches } from './transaction.js';
 
 /** Program fields kept in history, by their API names. */
@@ -129,6 +130,8 @@ export function createProgramsService(deps: Deps) {
           riskClass: patch.riskClass ?? before.riskClass,
         };
         const changes = diffFields(before, after, PROGRAM_FIELDS);
+        // The readiness gate: a forward move needs all four dimensions met, or an executive override (kept with its reason).
+        const override = await enforceGate(deps, trx, actor, current, after.phase, patch.override);
         if (changes.length > 0) {
           const now = deps.clock.now();
           await updateProgram(trx, actor.workspaceId, current.id, {
@@ -143,7 +146,7 @@ export function createProgramsService(deps: Deps) {
           });
           await appendHistory(trx, {
             workspaceId: actor.workspaceId, entityType: 'program', entityId: current.id, changeId: deps.newId(),
-            changes, reason: null, actor: actor.label, at: now,
+            changes: override ? [...changes, override.change] : changes, reason: override?.reason ?? null, actor: actor.label, at: now,
           });
         }
         return view(trx, actor, current.id);

@@ -3,7 +3,7 @@ import type { FieldChange } from '@handoff/core';
 import type { DB, HistoryTable } from '../schema.js';
 
 export type HistoryRow = Selectable<HistoryTable>;
-export type EntityType = 'constraint' | 'program' | 'person' | 'workspace';
+export type EntityType = 'constraint' | 'program' | 'person' | 'workspace' | 'criterion';
 
 /** One write's worth of history: the changed fields of one entity, under one change id. */
 export interface HistoryWrite {

@@ -1,15 +1,19 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
-  ConstraintDependenciesTable, ConstraintEscalationsTable, ConstraintsTable, DB, DecisionsTable, DigestsTable, EscalationEventsTable,
-  EscalationPoliciesTable, HistoryTable, InboxItemsTable, NotificationChannelsTable, PeopleTable, ProgramsTable, ReviewItemsTable, ReviewsTable,
+  AlertEventsTable, ConstraintDependenciesTable, ConstraintEscalationsTable, ConstraintsTable, DB, DecisionsTable, DigestsTable,
+  EscalationEventsTable, EscalationPoliciesTable, GateOverridesTable, GovernanceRolesTable, HistoryTable, InboxItemsTable, MonitorReadingsTable,
+  MonitorsTable, NotificationChannelsTable, PeopleTable, ProgramRolesTable, ProgramsTable, ReadinessAssessmentsTable, ReadinessCriteriaTable,
+  ReviewItemsTable, ReviewsTable,
 } from '../schema.js';
 import type { WorkspaceRow } from './workspaces.repo.js';
 
 /**
- * Every stored row of one workspace, each list in a deterministic order: by id; history and escalation
- * events by sequence number; rows keyed by another row by that key (escalations by constraint, digests
- * by person then week, review items by review then position). Outbox and calendar feeds are not read:
- * the transfer document does not carry them.
+ * Every stored row of one workspace, each list in a deterministic order: by id; history, escalation
+ * events, assessments and monitor readings by sequence number; rows keyed by another row by that key
+ * (escalations by constraint, digests by person then week, review items by review then position, role
+ * holders by program then role); governance roles by key; alert events by fingerprint, start, status.
+ * Text keys sort by code point (collation "C"), so the order is the same on every database.
+ * Outbox and calendar feeds are not read: the transfer document does not carry them.
  */
 export interface WorkspaceRows {
   workspace: WorkspaceRow;
@@ -27,6 +31,14 @@ export interface WorkspaceRows {
   digests: Selectable<DigestsTable>[];
   reviews: Selectable<ReviewsTable>[];
   reviewItems: Selectable<ReviewItemsTable>[];
+  criteria: Selectable<ReadinessCriteriaTable>[];
+  assessments: Selectable<ReadinessAssessmentsTable>[];
+  gateOverrides: Selectable<GateOverridesTable>[];
+  governanceRoles: Selectable<GovernanceRolesTable>[];
+  programRoles: Selectable<ProgramRolesTable>[];
+  monitors: Selectable<MonitorsTable>[];
+  monitorReadings: Selectable<MonitorReadingsTable>[];
+  alertEvents: Selectable<AlertEventsTable>[];
 }
 
 /** Reads a whole workspace. Run it in a transaction so the lists are one consistent snapshot. */
@@ -50,10 +62,23 @@ export async function readWorkspaceRows(db: Kysely<DB>, workspaceId: string): Pr
     digests: await db.selectFrom('digests').selectAll().where('workspace_id', '=', w).orderBy('person_id').orderBy('week_start').execute(),
     reviews: await db.selectFrom('reviews').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
     reviewItems: await db.selectFrom('review_items').selectAll().where('workspace_id', '=', w).orderBy('review_id').orderBy('position').execute(),
+    criteria: await db.selectFrom('readiness_criteria').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    assessments: await db.selectFrom('readiness_assessments').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    gateOverrides: await db.selectFrom('gate_overrides').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    governanceRoles: await db.selectFrom('governance_roles').selectAll().where('workspace_id', '=', w).orderBy(sql`key collate "C"`).execute(),
+    programRoles: await db.selectFrom('program_roles').selectAll().where('workspace_id', '=', w)
+      .orderBy('program_id').orderBy(sql`role_key collate "C"`).execute(),
+    monitors: await db.selectFrom('monitors').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    monitorReadings: await db.selectFrom('monitor_readings').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
+    alertEvents: await db.selectFrom('alert_events').selectAll().where('workspace_id', '=', w)
+      .orderBy(sql`fingerprint collate "C"`).orderBy('starts_at').orderBy('status').execute(),
   };
 }
 
-/** Every table that holds rows of a workspace, with the words an error message uses for it. */
+/**
+ * Every table that holds rows of a workspace, with the words an error message uses for it.
+ * readiness_criteria is not here: only criteria something refers to count (see heldWorkspaceRows).
+ */
 const TENANT_TABLES = {
   people: 'people',
   programs: 'programs',
@@ -69,11 +94,29 @@ const TENANT_TABLES = {
   reviews: 'reviews',
   outbox: 'outbox messages',
   calendar_feeds: 'calendar feeds',
+  readiness_assessments: 'readiness assessments',
+  gate_overrides: 'gate overrides',
+  governance_roles: 'governance roles',
+  program_roles: 'role holders',
+  monitors: 'monitors',
+  monitor_readings: 'monitor readings',
+  alert_events: 'alert events',
 } as const;
 
-/** How many rows the workspace holds, by kind (labelled for people), listing only kinds it has any of. */
+/**
+ * How many rows the workspace holds, by kind (labelled for people), listing only kinds it has any of.
+ * Readiness criteria that no assessment, constraint or history entry refers to are not counted: they
+ * are the library a new workspace is seeded with, not data of its own.
+ */
 export async function heldWorkspaceRows(db: Kysely<DB>, workspaceId: string): Promise<{ kind: string; count: number }[]> {
   const held: { kind: string; count: number }[] = [];
+  const criteria = await db
+    .selectFrom('readiness_criteria')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'not in', unreferencedCriterionIds(db, workspaceId))
+    .executeTakeFirstOrThrow();
+  if (Number(criteria.n) > 0) held.push({ kind: 'readiness criteria in use', count: Number(criteria.n) });
   for (const [table, kind] of Object.entries(TENANT_TABLES)) {
     if (!isTenantTable(table)) continue;
     const row = await db
@@ -91,6 +134,29 @@ function isTenantTable(name: string): name is keyof typeof TENANT_TABLES {
   return Object.hasOwn(TENANT_TABLES, name);
 }
 
+/** The workspace's criteria that no assessment, constraint or history entry refers to. */
+function unreferencedCriterionIds(db: Kysely<DB>, workspaceId: string) {
+  return db
+    .selectFrom('readiness_criteria as rc')
+    .select('rc.id')
+    .where('rc.workspace_id', '=', workspaceId)
+    .where(({ not, or, exists, selectFrom }) => not(or([
+      exists(selectFrom('readiness_assessments as a').select('a.id').whereRef('a.criterion_id', '=', 'rc.id')),
+      exists(selectFrom('constraints as c').select('c.id').whereRef('c.criterion_id', '=', 'rc.id')),
+      exists(selectFrom('history as h').select('h.id').whereRef('h.entity_id', '=', 'rc.id')),
+    ])));
+}
+
+/** Deletes the workspace's unreferenced criteria (an import replacing the seeded library); returns how many. */
+export async function deleteUnreferencedCriteria(db: Kysely<DB>, workspaceId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('readiness_criteria')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', unreferencedCriterionIds(db, workspaceId))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Locks the workspace row until the transaction ends, so two imports cannot interleave. */
 export async function lockWorkspace(db: Kysely<DB>, workspaceId: string): Promise<void> {
   await db.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forUpdate().execute();
@@ -102,72 +168,4 @@ export async function setWorkspaceSettings(db: Kysely<DB>, workspaceId: string, 
     .set((eb) => ({ name, time_zone: timeZone, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', workspaceId)
     .execute();
-}
-
-/** The tables whose ids come from an identity sequence shared by every workspace of the database. */
-export type SequencedTable = 'history' | 'escalation_events';
-
-/** Sequence numbers among `ids` already used in `table` (by any workspace: the sequence is global). */
-export async function takenSequenceIds(db: Kysely<DB>, table: SequencedTable, ids: readonly number[]): Promise<number[]> {
-  const taken: number[] = [];
-  for (const chunk of chunks(ids, 1000)) {
-    const rows = await db.selectFrom(table).select('id').where('id', 'in', chunk).execute();
-    taken.push(...rows.map((r) => Number(r.id)));
-  }
-  return taken;
-}
-
-/** The rows of a workspace to insert, parents before children. */
-export interface WorkspaceInserts {
-  people: Insertable<PeopleTable>[];
-  programs: Insertable<ProgramsTable>[];
-  constraints: Insertable<ConstraintsTable>[];
-  dependencies: Insertable<ConstraintDependenciesTable>[];
-  history: Insertable<HistoryTable>[];
-  escalationPolicies: Insertable<EscalationPoliciesTable>[];
-  escalations: Insertable<ConstraintEscalationsTable>[];
-  escalationEvents: Insertable<EscalationEventsTable>[];
-  decisions: Insertable<DecisionsTable>[];
-  notificationChannels: Insertable<NotificationChannelsTable>[];
-  inboxItems: Insertable<InboxItemsTable>[];
-  digests: Insertable<DigestsTable>[];
-  reviews: Insertable<ReviewsTable>[];
-  reviewItems: Insertable<ReviewItemsTable>[];
-}
-
-/**
- * Inserts restored rows with their own ids, parents before children, then moves the history and
- * escalation-event sequences past their largest ids so later writes do not collide with restored rows.
- */
-export async function insertWorkspaceRows(db: Kysely<DB>, rows: WorkspaceInserts): Promise<void> {
-  // 200 rows × at most 18 columns stays far below PostgreSQL's 65 535 bind parameters per statement.
-  const insert = async <T extends keyof DB>(table: T, values: readonly Insertable<DB[T]>[]): Promise<void> => {
-    for (const chunk of chunks(values, 200)) await db.insertInto(table).values(chunk).execute();
-  };
-  await insert('people', rows.people);
-  await insert('programs', rows.programs);
-  await insert('constraints', rows.constraints);
-  await insert('constraint_dependencies', rows.dependencies);
-  await insert('history', rows.history);
-  await insert('escalation_policies', rows.escalationPolicies);
-  await insert('constraint_escalations', rows.escalations);
-  await insert('escalation_events', rows.escalationEvents);
-  await insert('decisions', rows.decisions);
-  await insert('notification_channels', rows.notificationChannels);
-  await insert('inbox_items', rows.inboxItems);
-  await insert('digests', rows.digests);
-  await insert('reviews', rows.reviews);
-  await insert('review_items', rows.reviewItems);
-  if (rows.history.length > 0) {
-    await sql`select setval(pg_get_serial_sequence('history', 'id'), (select max(id) from history))`.execute(db);
-  }
-  if (rows.escalationEvents.length > 0) {
-    await sql`select setval(pg_get_serial_sequence('escalation_events', 'id'), (select max(id) from escalation_events))`.execute(db);
-  }
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -53,8 +53,10 @@ describe('programs', () => {
   });
 
   it('moves to the next phase, bumps the version and refuses a stale If-Match', async () => {
-    const p = await createProgram({ name: 'KYC document extraction', phase: 'pilot' });
-    const moved = await api.call('PATCH', `/api/programs/${p.key}`, { phase: 'production-readiness' }, { 'if-match': '"1"' });
+    const p = await createProgram({ name: 'KYC document extraction', phase: 'pilot', sponsorId: sponsor.id });
+    // Nothing is assessed yet, so the readiness gate is closed: the sponsor lets the move through (see routes/readiness/gate.test.ts).
+    const override = { decidedBy: sponsor.id, reason: 'Pilot accepted; readiness assessed during the next phase' };
+    const moved = await api.call('PATCH', `/api/programs/${p.key}`, { phase: 'production-readiness', override }, { 'if-match': '"1"' });
     expect(moved.status).toBe(200);
     expect(Program.parse(moved.body)).toMatchObject({ phase: 'production-readiness', nextGate: 'limited-rollout', version: 2 });
     const stale = await api.call('PATCH', `/api/programs/${p.key}`, { name: 'Renamed' }, { 'if-match': '"1"' });
@@ -85,8 +87,8 @@ describe('program history', () => {
     const res = await api.call('GET', '/api/programs/KYC/history');
     expect(res.status).toBe(200);
     const page = HistoryPage.parse(res.body);
-    expect(page.items.map((h) => h.field)).toEqual(['created', 'phase']);
-    expect(page.items[1]).toMatchObject({ before: 'pilot', after: 'production-readiness', actor: 'test' });
+    expect(page.items.map((h) => h.field)).toEqual(['created', 'phase', 'gateOverride']);
+    expect(page.items[1]).toMatchObject({ before: 'pilot', after: 'production-readiness', actor: 'test', reason: 'Pilot accepted; readiness assessed during the next phase' });
     expect((await api.call('GET', '/api/programs/NOPE/history')).status).toBe(404);
   });
 });

@@ -18,6 +18,6 @@ export function presentHistory(row: HistoryRow): HistoryEntry {
 }
 
 function asEntityType(value: string): EntityType {
-  if (value === 'constraint' || value === 'program' || value === 'person' || value === 'workspace') return value;
+  if (value === 'constraint' || value === 'program' || value === 'person' || value === 'workspace' || value === 'criterion') return value;
   throw new Error(`unknown history entity type ${value}`);
 }

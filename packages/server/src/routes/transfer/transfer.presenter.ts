@@ -1,10 +1,13 @@
-import { TRANSFER_FORMAT, TRANSFER_FORMAT_VERSION, TRANSFER_WORKSPACE_ENTITY_ID, type TransferDocument } from '@handoff/contract';
+import { TRANSFER_FORMAT, TRANSFER_FORMAT_VERSION, TRANSFER_WORKSPACE_ENTITY_ID, TransferHistoryEntry, type TransferDocument } from '@handoff/contract';
 import type { WorkspaceRows } from '../../db/repos/transfer.repo.js';
-import type { EntityType } from '../../db/repos/history.repo.js';
 import {
   presentDecisions, presentDigests, presentEscalationEvents, presentEscalationPolicies, presentEscalations, presentInboxItems,
   presentNotificationChannels, presentReviewItems, presentReviews,
 } from './transfer-sections.presenter.js';
+import {
+  presentAlertEvents, presentAssessments, presentCriteria, presentGateOverrides, presentGovernanceRoles, presentMonitorReadings,
+  presentMonitors, presentProgramRoles,
+} from './transfer-readiness.presenter.js';
 
 /**
  * Maps a workspace's rows to the transfer document. Key order here is the key order of the JSON, and
@@ -57,6 +60,9 @@ export function presentTransfer(rows: WorkspaceRows): TransferDocument {
       blocksGate: c.blocks_gate,
       lastReviewedAt: c.last_reviewed_at ? c.last_reviewed_at.toISOString() : null,
       resolvedAt: c.resolved_at ? c.resolved_at.toISOString() : null,
+      criterionId: c.criterion_id,
+      monitorId: c.monitor_id,
+      recoveredAt: c.recovered_at ? c.recovered_at.toISOString() : null,
       createdAt: c.created_at.toISOString(),
       updatedAt: c.updated_at.toISOString(),
       version: c.version,
@@ -64,7 +70,8 @@ export function presentTransfer(rows: WorkspaceRows): TransferDocument {
     dependencies: rows.dependencies.map((d) => ({ constraintId: d.constraint_id, dependsOnId: d.depends_on_id })),
     history: rows.history.map((h) => ({
       id: Number(h.id),
-      entityType: asEntityType(h.entity_type),
+      // An unknown kind fails loudly rather than writing a document no import would take.
+      entityType: TransferHistoryEntry.shape.entityType.parse(h.entity_type),
       entityId: h.entity_type === 'workspace' ? TRANSFER_WORKSPACE_ENTITY_ID : h.entity_id,
       changeId: h.change_id,
       field: h.field,
@@ -83,13 +90,13 @@ export function presentTransfer(rows: WorkspaceRows): TransferDocument {
     digests: presentDigests(rows.digests),
     reviews: presentReviews(rows.reviews),
     reviewItems: presentReviewItems(rows.reviewItems),
+    criteria: presentCriteria(rows.criteria),
+    assessments: presentAssessments(rows.assessments),
+    gateOverrides: presentGateOverrides(rows.gateOverrides),
+    governanceRoles: presentGovernanceRoles(rows.governanceRoles),
+    programRoles: presentProgramRoles(rows.programRoles),
+    monitors: presentMonitors(rows.monitors),
+    monitorReadings: presentMonitorReadings(rows.monitorReadings),
+    alertEvents: presentAlertEvents(rows.alertEvents),
   };
-}
-
-const ENTITY_TYPES: readonly string[] = ['constraint', 'program', 'person', 'workspace'] satisfies EntityType[];
-
-function asEntityType(value: string): EntityType {
-  const found = ENTITY_TYPES.find((t): t is EntityType => t === value);
-  if (found === undefined) throw new Error(`unknown history entity type ${value}`);
-  return found;
 }

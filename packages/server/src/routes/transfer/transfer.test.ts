@@ -1,6 +1,6 @@
 import {
   Constraint, DecisionPage, DigestResult, HistoryPage, InboxPage, Person, PersonPage, Problem, Program, SweepResult,
-  TRANSFER_V2_SECTIONS, TRANSFER_WORKSPACE_ENTITY_ID, TransferDocument, TransferSummary,
+  TRANSFER_V2_SECTIONS, TRANSFER_V3_SECTIONS, TRANSFER_WORKSPACE_ENTITY_ID, TransferDocument, TransferSummary,
 } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi, type TestResponse } from '../../testing/harness.js';
@@ -86,7 +86,7 @@ afterAll(async () => { await source.close(); });
 describe('workspace export', () => {
   it('holds every row with ids, versions and history, in id order, and never the workspace id', () => {
     const doc = parsed();
-    expect(doc).toMatchObject({ formatVersion: 2, workspace: { name: 'Default workspace', timeZone: 'Europe/London' } });
+    expect(doc).toMatchObject({ formatVersion: 3, workspace: { name: 'Default workspace', timeZone: 'Europe/London' } });
     expect(doc.people.map((p) => p.email).sort()).toEqual(['amara@example.com', 'bea@example.com', 'ben@example.com']);
     expect(doc.people.map((p) => p.id)).toEqual(doc.people.map((p) => p.id).sort());
     expect(doc.people.find((p) => p.id === bea.id)?.boardMember).toBe(true);
@@ -188,11 +188,11 @@ describe('workspace import', () => {
     const target = await startTestApi({ timeZone: 'UTC' });
     try {
       const v1: Record<string, unknown> = { ...parsed(), formatVersion: 1 };
-      for (const section of TRANSFER_V2_SECTIONS) delete v1[section];
+      for (const section of [...TRANSFER_V2_SECTIONS, ...TRANSFER_V3_SECTIONS]) delete v1[section];
       const summary = TransferSummary.parse(await ok(target.call('POST', '/api/workspace/import', v1)));
       expect(summary).toMatchObject({ people: 3, constraints: 5, escalations: 0, escalationEvents: 0, decisions: 0 });
       const restored = TransferDocument.parse(JSON.parse(await rawExport(target)));
-      expect(restored).toMatchObject({ formatVersion: 2, escalations: [], escalationEvents: [] });
+      expect(restored).toMatchObject({ formatVersion: 3, escalations: [], escalationEvents: [] });
       expect(restored.constraints).toEqual(parsed().constraints);
       // What version 2 exists for: without the clocks, the levels that already fired in the source fire again.
       expect((await sweep(target, SWEEP_AT)).notified).toBeGreaterThan(0);
