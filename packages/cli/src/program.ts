@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerConstraints } from './commands/constraints.command.js';
+import { registerAssess } from './commands/assess.command.js';
 import { registerDiagnose } from './commands/diagnose.command.js';
 import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerDigest } from './commands/digest.command.js';
+import { registerEconomics } from './commands/economics.command.js';
 import { registerEscalate } from './commands/escalate.command.js';
 import { registerEscalation } from './commands/escalation.command.js';
 import { registerImportCsv } from './commands/import-csv.command.js';
@@ -15,6 +17,7 @@ import { registerCriteria, registerReadiness } from './commands/readiness.comman
 import { registerReview } from './commands/review.command.js';
 import { registerRoles } from './commands/roles.command.js';
 import { registerServe } from './commands/serve.command.js';
+import { registerTimeline } from './commands/timeline.command.js';
 import { registerTransfer } from './commands/transfer.command.js';
 import { openClient } from './client-options.js';
 
@@ -43,8 +46,11 @@ export function buildProgram(): Command {
   registerEscalation(program);
   registerDeliver(program);
   registerDiagnose(program);
+  registerAssess(program);
   registerMonitors(program);
   registerRoles(program);
+  registerTimeline(program);
+  registerEconomics(program);
   return program;
 }
 

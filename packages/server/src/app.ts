@@ -10,6 +10,7 @@ import { mountDocs } from './http/docs-page.js';
 import { fieldErrors, problemBody, problemResponse } from './http/problem.js';
 import { registerCalendarRoutes } from './routes/calendars/calendars.routes.js';
 import { registerConstraintRoutes } from './routes/constraints/constraints.routes.js';
+import { registerEconomicsRoutes } from './routes/economics/economics.routes.js';
 import { registerEscalationRoutes } from './routes/escalations/escalations.routes.js';
 import { registerImportRoutes } from './routes/import/import.routes.js';
 import { registerIntegrationRoutes } from './routes/integrations/integrations.routes.js';
@@ -17,10 +18,12 @@ import { registerMonitorRoutes } from './routes/monitors/monitors.routes.js';
 import { registerNotificationRoutes } from './routes/notifications/notifications.routes.js';
 import { registerOwnershipRoutes } from './routes/ownership/ownership.routes.js';
 import { registerDiagnosisRoutes } from './routes/diagnosis/diagnosis.routes.js';
+import { registerClarityRoutes } from './routes/diagnosis/clarity.routes.js';
 import { registerPeopleRoutes } from './routes/people/people.routes.js';
 import { registerProgramRoutes } from './routes/programs/programs.routes.js';
 import { registerReadinessRoutes } from './routes/readiness/readiness.routes.js';
 import { registerReviewRoutes } from './routes/reviews/reviews.routes.js';
+import { registerTimelineRoutes } from './routes/timeline/timeline.routes.js';
 import { registerTransferRoutes } from './routes/transfer/transfer.routes.js';
 import { createServices, type Services } from './services/index.js';
 
@@ -82,12 +85,15 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   registerEscalationRoutes(app, services);
   registerOwnershipRoutes(app, services);
   registerDiagnosisRoutes(app, services);
+  registerClarityRoutes(app, services);
   registerReviewRoutes(app, services);
   registerImportRoutes(app, services, options.onUnexpectedError);
   registerTransferRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerMonitorRoutes(app, services);
   registerIntegrationRoutes(app, services);
+  registerEconomicsRoutes(app, services);
+  registerTimelineRoutes(app, services);
   // Feed URLs use the public URL links in notifications use (HANDOFF_PUBLIC_URL), else the request's origin.
   registerCalendarRoutes(app, services, { publicUrl: options.publicUrl ?? deps.notify?.publicUrl });
 

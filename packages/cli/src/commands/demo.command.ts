@@ -61,5 +61,6 @@ async function loadIfEmpty(handoff: Handoff, dataDir: string): Promise<string> {
   const s = await loadDemoPortfolio(handoff, localDate(new Date(), handoff.workspace.time_zone));
   return `loaded the demo portfolio: ${s.programs} programs, ${s.people} people, ${s.constraints} constraints ` +
     `(${s.overdue} overdue), ${s.dependencies} dependencies; ${s.governance.assessments} readiness results, ` +
-    `${s.governance.roles} governance roles held, ${s.governance.monitors} monitors with ${s.governance.readings} readings`;
+    `${s.governance.roles} governance roles held, ${s.governance.monitors} monitors with ${s.governance.readings} readings; ` +
+    `${s.plans.gates} planned gates; ${s.economics.models} cost models (pilot economics: ${s.economics.pilotEconomics.join(', ') || 'none'})`;
 }

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { Constraint, HistoryPage, Person, Program, Review, ReviewPage } from '@handoff/contract';
 import { addDays, localDate } from '@handoff/core';
-import { openHandoff, type Handoff } from '@handoff/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, removeTempDataDirs, runCli, startServe, tempDataDir } from '../testing/run-cli.js';
+import { converse, withHandoffAt } from '../testing/converse.js';
+import { removeTempDataDirs, runCli, startServe, tempDataDir } from '../testing/run-cli.js';
 
 /**
  * `handoff review` as a person at a terminal meets it: the BUILT binary, its prompts answered as they
@@ -16,63 +15,11 @@ const dataDir = tempDataDir('review');
 const today = localDate(new Date(), 'UTC');
 const replanned = addDays(today, 45);
 
-/** Opens the data directory in-process (no CLI may hold it meanwhile), runs `work`, closes it. */
-async function withHandoff<T>(work: (h: Handoff, call: (method: string, path: string, body?: unknown) => Promise<unknown>) => Promise<T>, now?: Date): Promise<T> {
-  const handoff = await openHandoff({ database: { kind: 'pglite', dataDir }, ...(now ? { clock: { now: () => new Date(now) } } : {}) });
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await handoff.app.request(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
-    const json: unknown = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  try {
-    return await work(handoff, call);
-  } finally {
-    await handoff.close();
-  }
-}
-
-/** A running `handoff` whose prompts a test answers one by one, as a person would. */
-function converse(args: readonly string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'HANDOFF_DATA_DIR', 'HANDOFF_TIME_ZONE'] as const) delete env[name];
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let read = 0;
-  let wake: (() => void) | undefined;
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8'); wake?.(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => { wake?.(); resolve(code); }));
-  return {
-    /** Waits until `prompt` appears in the output after the last answered prompt, then types `answer` and Enter. */
-    async answer(prompt: string, answer: string): Promise<void> {
-      for (;;) {
-        const at = stdout.indexOf(prompt, read);
-        if (at >= 0) {
-          read = at + prompt.length;
-          child.stdin.write(`${answer}\n`);
-          return;
-        }
-        if (child.exitCode !== null) throw new Error(`exited before asking ${JSON.stringify(prompt)}\nstdout: ${stdout}\nstderr: ${stderr}`);
-        await new Promise<void>((resolve) => { wake = resolve; });
-      }
-    },
-    /** Ends the input and waits for the exit: the exit code and everything printed. */
-    async finish(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-      child.stdin.end();
-      return { code: await exited, stdout, stderr };
-    },
-    /** Everything printed so far. */
-    output: () => stdout,
-  };
-}
-
 /** CLAIMS-2, which the review escalates at once. */
 let silentId = '';
 
 beforeAll(async () => {
-  await withHandoff(async (handoff, call) => {
+  await withHandoffAt(dataDir, async (handoff, call) => {
     const owner = Person.parse(await call('POST', '/api/people', { name: 'Ola Nordmann', email: 'ola@example.com' }));
     const sponsor = Person.parse(await call('POST', '/api/people', { name: 'Sade Adu', email: 'sade@example.com' }));
     Program.parse(await call('POST', '/api/programs', { name: 'Claims triage', key: 'CLAIMS', phase: 'pilot', sponsorId: sponsor.id }));
@@ -132,7 +79,7 @@ describe('handoff review', { timeout: SLOW }, () => {
     expect(stdout).toContain('CLAIMS-4 resolved (was open).');
     expect(stdout).toMatch(/Recorded review [0-9a-f-]{36} of CLAIMS by Sade Adu: 4 constraints reviewed\./);
 
-    await withHandoff(async (handoff, call) => {
+    await withHandoffAt(dataDir, async (handoff, call) => {
       const page = ReviewPage.parse(await call('GET', '/api/programs/CLAIMS/reviews'));
       expect(page.items.map((r) => [r.note, r.decisions])).toEqual([['Weekly review', { 'on-track': 1, 'at-risk': 0, 're-plan': 1, 'escalate-now': 1, resolved: 1 }]]);
       const review = Review.parse(await call('GET', `/api/reviews/${page.items[0]?.id ?? ''}`));
@@ -161,7 +108,7 @@ describe('handoff review', { timeout: SLOW }, () => {
     expect(cut.code).toBe(1);
     expect(cut.stderr).toBe('handoff: input ended before the review was confirmed: nothing was recorded\n');
 
-    await withHandoff(async (_h, call) => {
+    await withHandoffAt(dataDir, async (_h, call) => {
       expect(ReviewPage.parse(await call('GET', '/api/programs/CLAIMS/reviews')).items).toHaveLength(1);
     });
   });

@@ -14,7 +14,8 @@ import { printJson, printLine } from '../output/print.js';
  */
 export function registerTransfer(program: Command): void {
   withClientOptions(program.command('export').description('print the whole workspace as JSON (people, programs, constraints, history, escalation state, decisions, reviews, inbox, ' +
-    'readiness criteria and assessments, role holders, monitors and readings; not the outbox or calendar feed secrets)')
+    'readiness criteria and assessments, role holders, monitors and readings, phase plans, cost models and cost items; ' +
+    'not the outbox or calendar feed secrets)')
     .option('-o, --output <file>', 'write to this file instead of stdout'))
     .action(async (_options: unknown, command: Command) => {
       const o = readOptions(command);
@@ -41,7 +42,8 @@ export function registerTransfer(program: Command): void {
       `imported ${summary.people} people, ${summary.programs} programs, ${summary.constraints} constraints, ` +
         `${summary.dependencies} dependencies, ${summary.history} history entries, ${summary.escalationEvents} escalation events, ` +
         `${summary.decisions} decisions, ${summary.reviews} reviews, ${summary.criteria} readiness criteria, ${summary.assessments} assessments, ` +
-        `${summary.programRoles} role holders and ${summary.monitors} monitors into ${target}`,
+        `${summary.programRoles} role holders, ${summary.monitors} monitors, ${summary.gatePlans} plan dates, ${summary.costModels} cost models ` +
+        `and ${summary.costItems} cost items into ${target}`,
     );
   });
 }

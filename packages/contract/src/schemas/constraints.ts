@@ -12,6 +12,9 @@ export const Severity = z.enum(SEVERITIES).openapi('Severity');
 /** At most this many dependencies per constraint. */
 export const MAX_DEPENDENCIES = 100;
 
+/** Every kind of row whose changes are kept in the history. */
+export const HISTORY_ENTITY_TYPES = ['constraint', 'program', 'person', 'workspace', 'criterion', 'costItem', 'monitor'] as const;
+
 export const Constraint = z
   .object({
     id: Id,
@@ -101,7 +104,7 @@ export const HistoryEntry = z
   .object({
     id: z.string(),
     changeId: Id.openapi({ description: 'Groups the fields changed by one write.' }),
-    entityType: z.enum(['constraint', 'program', 'person', 'workspace', 'criterion']),
+    entityType: z.enum(HISTORY_ENTITY_TYPES),
     entityId: Id,
     field: z.string().openapi({ description: 'The field, or `created` for the creation entry.', example: 'deadline' }),
     before: z.unknown().openapi({ description: 'Value before (JSON).' }),

@@ -1,5 +1,6 @@
 import type { TransferFields } from './transfer.js';
 import type { TransferCheck } from './transfer-check.js';
+import { TRANSFER_CATEGORIES_BY_SIDE } from './transfer-economics.js';
 
 /** Ids of the version-1 sections the readiness, ownership and monitoring rows refer to. */
 export interface KnownIds {
@@ -54,6 +55,31 @@ export function readinessReferenceIssues(doc: TransferFields, check: TransferChe
 
   unique('alertEvents', doc.alertEvents, 'status', (e) => `${e.fingerprint} ${instant(e.startsAt)} ${e.status}`);
   doc.alertEvents.forEach((e, i) => refer(monitors, 'monitor', ['alertEvents', i, 'monitorId'], e.monitorId));
+}
+
+/**
+ * The cross-references of the plan and economics sections: one plan date per program and gate, one
+ * cost model per program, every plan and model of a program of the document, every item of a program
+ * whose cost model the document carries (the table's foreign key), in a category of its side, ending no
+ * earlier than it starts.
+ */
+export function economicsReferenceIssues(doc: TransferFields, check: TransferCheck, known: KnownIds): void {
+  const { add, unique, refer } = check;
+  const { programs } = known;
+
+  unique('gatePlans', doc.gatePlans, 'gate', (p) => `${p.programId} ${p.gate}`);
+  doc.gatePlans.forEach((p, i) => refer(programs, 'program', ['gatePlans', i, 'programId'], p.programId));
+
+  const models = unique('costModels', doc.costModels, 'programId', (m) => m.programId);
+  doc.costModels.forEach((m, i) => refer(programs, 'program', ['costModels', i, 'programId'], m.programId));
+
+  unique('costItems', doc.costItems, 'id', (c) => c.id);
+  doc.costItems.forEach((c, i) => {
+    if (!models.has(c.programId)) add(['costItems', i, 'programId'], `no cost model of program ${c.programId} in the document`);
+    const categories = TRANSFER_CATEGORIES_BY_SIDE[c.side];
+    if (!categories.includes(c.category)) add(['costItems', i, 'category'], `a ${c.side} item's category must be one of ${categories.join(', ')}`);
+    if (c.endMonth !== null && c.endMonth < c.startMonth) add(['costItems', i, 'endMonth'], `must not be before startMonth (${c.startMonth})`);
+  });
 }
 
 /** One spelling per instant (the table's key compares instants); an invalid value is already reported by its shape. */

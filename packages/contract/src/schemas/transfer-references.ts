@@ -2,7 +2,7 @@ import { checkDependencies, type DependencyEdge } from '@handoff/core';
 import type { TransferFields } from './transfer.js';
 import { transferCheck, type TransferIssue } from './transfer-check.js';
 import type { TransferPolicyLevels } from './transfer-escalation.js';
-import { readinessReferenceIssues } from './transfer-references-v3.js';
+import { economicsReferenceIssues, readinessReferenceIssues } from './transfer-references-v3.js';
 import { sectionsAfter } from './transfer-sections.js';
 
 export type { TransferIssue } from './transfer-check.js';
@@ -116,5 +116,6 @@ export function transferReferenceIssues(doc: TransferFields): TransferIssue[] {
   });
 
   readinessReferenceIssues(doc, check, { people, programs });
+  economicsReferenceIssues(doc, check, { people, programs });
   return check.issues;
 }

@@ -13,9 +13,10 @@ export const TRANSFER_V2_SECTIONS = [
   'escalationPolicies', 'escalations', 'escalationEvents', 'decisions', 'notificationChannels', 'inboxItems', 'digests', 'reviews', 'reviewItems',
 ] as const;
 
-/** Sections added by format version 3 (readiness, ownership, monitoring); older documents read them as empty. */
+/** Sections added by format version 3 (readiness, ownership, monitoring, plans, economics); older documents read them as empty. */
 export const TRANSFER_V3_SECTIONS = [
   'criteria', 'assessments', 'gateOverrides', 'governanceRoles', 'programRoles', 'monitors', 'monitorReadings', 'alertEvents',
+  'gatePlans', 'costModels', 'costItems',
 ] as const;
 
 /** Every list section, in document order. */

@@ -3,12 +3,14 @@ import { CalendarDate, Id, TimeZone, Timestamp, Version } from './common.js';
 import { ConstraintKind, ConstraintStatus, Dimension, HistoryEntry, Severity } from './constraints.js';
 import { Phase, RiskClass } from './programs.js';
 import { TransferDigest, TransferInboxItem, TransferNotificationChannel, TransferReview, TransferReviewItem } from './transfer-activity.js';
+import { TransferCostItem, TransferCostModel, TransferGatePlan } from './transfer-economics.js';
 import { TransferDecision, TransferEscalation, TransferEscalationEvent, TransferEscalationPolicy } from './transfer-escalation.js';
 import { TransferAlertEvent, TransferGovernanceRole, TransferMonitor, TransferMonitorReading, TransferProgramRole } from './transfer-governance.js';
 import { TransferAssessment, TransferCriterion, TransferGateOverride } from './transfer-readiness.js';
 import { transferReferenceIssues } from './transfer-references.js';
 
 export * from './transfer-activity.js';
+export * from './transfer-economics.js';
 export * from './transfer-escalation.js';
 export * from './transfer-governance.js';
 export * from './transfer-readiness.js';
@@ -22,8 +24,9 @@ export { TRANSFER_SECTIONS, TRANSFER_V2_SECTIONS, TRANSFER_V3_SECTIONS, type Tra
  * sequence number; rows keyed by another row by that key).
  *
  * Version 3 added readiness (criteria, assessments, gate overrides), ownership (the workspace's own
- * governance roles, program role holders) and monitoring (monitors, readings, alert events applied),
- * and the constraint fields criterionId, monitorId and recoveredAt.
+ * governance roles, program role holders), monitoring (monitors, readings, alert events applied),
+ * phase plans (a planned date per program and gate), economics (cost models and cost items, money as
+ * exact decimal strings), and the constraint fields criterionId, monitorId and recoveredAt.
  *
  * Not carried, on purpose: the outbox (delivery state: messages queued in the source are not sent
  * again from a restore) and calendar feeds (secret URLs: create new ones after a restore).
@@ -130,7 +133,7 @@ export type TransferHistoryEntry = z.infer<typeof TransferHistoryEntry>;
 
 /**
  * Format versions an import accepts. Version 1 had no escalation, notification or review sections;
- * version 2 no readiness, ownership or monitoring sections.
+ * version 2 no readiness, ownership, monitoring, plan or economics sections.
  */
 export const TRANSFER_FORMAT_VERSIONS = [1, 2, TRANSFER_FORMAT_VERSION] as const;
 
@@ -162,6 +165,9 @@ const TransferShape = z.strictObject({
   monitors: z.array(TransferMonitor).default([]),
   monitorReadings: z.array(TransferMonitorReading).default([]),
   alertEvents: z.array(TransferAlertEvent).default([]),
+  gatePlans: z.array(TransferGatePlan).default([]),
+  costModels: z.array(TransferCostModel).default([]),
+  costItems: z.array(TransferCostItem).default([]),
 });
 /** The document before its cross-references are checked. */
 export type TransferFields = z.infer<typeof TransferShape>;
@@ -171,8 +177,8 @@ export type TransferFields = z.infer<typeof TransferShape>;
  * Version 1 documents (no escalation, notification or review sections) still import: their
  * constraints get no escalation clock from the import, so the next sweep starts one for each active
  * constraint as of the sweep's instant and fires whatever levels are due then. Version 1 and 2
- * documents carry no readiness, ownership or monitoring: those sections read as empty, and the
- * constraints' criterionId, monitorId and recoveredAt as null.
+ * documents carry no readiness, ownership, monitoring, plans or economics: those sections read as
+ * empty, and the constraints' criterionId, monitorId and recoveredAt as null.
  *
  * The target must be empty, with one exception: readiness criteria that no assessment, constraint or
  * history entry refers to (the default library a new workspace is seeded with) are not data. A
@@ -186,7 +192,8 @@ export const TransferDocument = TransferShape.superRefine((doc, ctx) => {
     'Every row of the workspace with its original ids, timestamps and versions: people, programs, constraints, dependencies, history, ' +
     'escalation policies, escalation clocks and the fired-level log, decisions, notification channels (webhook URLs in full), inbox items, ' +
     'digests sent, weekly reviews; since version 3 the readiness criteria, assessments and gate overrides, governance roles and ' +
-    'program role holders, monitors with their readings, and the Alertmanager notifications already applied. ' +
+    'program role holders, monitors with their readings, the Alertmanager notifications already applied, phase plans, ' +
+    'cost models and cost items (money and rates as exact decimal strings, as stored). ' +
     'An import needs an empty workspace, except for readiness criteria nothing refers to (the seeded default library): a version-3 ' +
     'document replaces them with its own criteria, a version-1 or 2 document keeps them. Not carried: the outbox (messages queued in the source are not sent again from a restore) and ' +
     'calendar feeds (secret URLs; create new ones after a restore).',
@@ -218,6 +225,9 @@ export const TransferSummary = z
     monitors: z.number().int(),
     monitorReadings: z.number().int(),
     alertEvents: z.number().int(),
+    gatePlans: z.number().int(),
+    costModels: z.number().int(),
+    costItems: z.number().int(),
   })
   .openapi('WorkspaceImportSummary');
 export type TransferSummary = z.infer<typeof TransferSummary>;

@@ -3,6 +3,8 @@ import { addDays, isCalendarDate, isClosedStatus, isOverdue, type ConstraintStat
 import type { ConstraintView } from '../db/repos/constraints.repo.js';
 import { HandoffError, invalidField } from '../errors.js';
 import type { Handoff } from '../handoff.js';
+import { loadDemoEconomics, type DemoEconomicsSummary } from './demo-economics.js';
+import { loadDemoPlans, type DemoPlansSummary } from './demo-plans.js';
 import { loadDemoGovernance, type DemoGovernanceSummary } from './demo-governance-loader.js';
 import { DEMO_PEOPLE, boardMembers, type PersonHandle } from './demo-people.js';
 import { DEMO_PROGRAMS } from './demo-programs.js';
@@ -19,6 +21,9 @@ export interface DemoSummary {
   readonly dependencies: number;
   /** Readiness results, role holders, monitors and readings loaded. */
   readonly governance: DemoGovernanceSummary;
+  /** Phase plans and cost models loaded. */
+  readonly plans: DemoPlansSummary;
+  readonly economics: DemoEconomicsSummary;
 }
 
 /** A constraint as it stands after loading, for the summary. */
@@ -47,9 +52,10 @@ export async function loadDemoPortfolio(handoff: Handoff, today: string): Promis
   };
 
   const loaded = new Map<string, Loaded>();
+  const programIds = new Map<string, string>();
   let dependencies = 0;
   for (const program of DEMO_PROGRAMS) {
-    await createProgram(handoff, program, program.sponsor ? personId(program.sponsor) : null, day);
+    programIds.set(program.key, await createProgram(handoff, program, program.sponsor ? personId(program.sponsor) : null, day));
     for (const constraint of program.constraints) {
       const dependsOn = (constraint.dependsOn ?? []).map((slug) => {
         const found = loaded.get(slug);
@@ -72,6 +78,8 @@ export async function loadDemoPortfolio(handoff: Handoff, today: string): Promis
   }
 
   const governance = await loadDemoGovernance(handoff, handoff.deps.clock.now(), personId);
+  const plans = await loadDemoPlans(handoff, programIds, today);
+  const economics = await loadDemoEconomics(handoff, programIds);
 
   const states = [...loaded.values()];
   return {
@@ -81,6 +89,8 @@ export async function loadDemoPortfolio(handoff: Handoff, today: string): Promis
     overdue: states.filter((s) => !isClosedStatus(s.status) && isOverdue(s.deadline, today)).length,
     dependencies,
     governance,
+    plans,
+    economics,
   };
 }
 
@@ -102,7 +112,8 @@ async function createPeople({ services, actor }: Handoff): Promise<Map<PersonHan
   return ids;
 }
 
-async function createProgram({ services, actor }: Handoff, program: DemoProgram, sponsorId: string | null, day: (offset: number) => string): Promise<void> {
+/** Creates one program; returns its id. */
+async function createProgram({ services, actor }: Handoff, program: DemoProgram, sponsorId: string | null, day: (offset: number) => string): Promise<string> {
   const row = await services.programs.create(actor, ProgramCreate.parse({
     key: program.key,
     name: program.name,
@@ -115,6 +126,7 @@ async function createProgram({ services, actor }: Handoff, program: DemoProgram,
   }));
   expectSame(`program ${program.key} key`, row.key, program.key);
   expectSame(`program ${program.key} sponsor`, row.sponsor_id, sponsorId);
+  return row.id;
 }
 
 async function createConstraint(

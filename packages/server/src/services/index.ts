@@ -8,16 +8,19 @@ import { createCriteriaService } from './criteria.service.js';
 import { createReadinessService } from './readiness.service.js';
 import { createDecisionsService } from './decisions.service.js';
 import { createDigestsService } from './digests.service.js';
+import { createEconomicsService } from './economics.service.js';
 import { createEscalationsService } from './escalations.service.js';
 import { createPoliciesService } from './policies.service.js';
 import { createOwnershipService } from './ownership.service.js';
 import { createDiagnosisService } from './diagnosis.service.js';
+import { createClarityService } from './clarity.service.js';
 import { createImportService } from './import.service.js';
 import { createAlertmanagerService } from './alertmanager.service.js';
 import { createMonitorsService } from './monitors.service.js';
 import { createPeopleService } from './people.service.js';
 import { createProgramsService } from './programs.service.js';
 import { createReviewsService } from './reviews.service.js';
+import { createTimelineService } from './timeline.service.js';
 import { createTransferService } from './transfer.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
@@ -26,17 +29,21 @@ export function createServices(deps: Deps) {
   const escalations = createEscalationsService(deps, enqueue);
   const constraints = createConstraintsService(deps, escalations);
   const monitors = createMonitorsService(deps, constraints);
+  const readiness = createReadinessService(deps, constraints);
+  const ownership = createOwnershipService(deps);
+  const diagnosis = createDiagnosisService(deps);
   return {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
     constraints,
     criteria: createCriteriaService(deps),
-    readiness: createReadinessService(deps, constraints),
+    readiness,
     reviews: createReviewsService(deps, constraints, escalations),
     escalations,
     policies: createPoliciesService(deps, escalations),
-    ownership: createOwnershipService(deps),
-    diagnosis: createDiagnosisService(deps),
+    ownership,
+    diagnosis,
+    clarity: createClarityService(deps, { readiness, ownership, diagnosis, constraints }),
     decisions: createDecisionsService(deps),
     digests: createDigestsService(deps, enqueue),
     imports: createImportService(deps),
@@ -46,6 +53,8 @@ export function createServices(deps: Deps) {
     channels: createChannelsService(deps),
     monitors,
     alertmanager: createAlertmanagerService(deps, monitors),
+    economics: createEconomicsService(deps),
+    timeline: createTimelineService(deps),
   };
 }
 

@@ -7,7 +7,7 @@ import { HandoffError, invalidField, notFound } from '../errors.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
 import type { DB } from '../db/schema.js';
 import { assessmentRecords, insertAssessments, latestResults } from '../db/repos/assessments.repo.js';
-import type { ConstraintView } from '../db/repos/constraints.repo.js';
+import type { ConstraintRow, ConstraintView } from '../db/repos/constraints.repo.js';
 import { allCriteria, criteriaByIdsOrCodes, findCriterion } from '../db/repos/criteria.repo.js';
 import { listGateOverrides, type GateOverrideView } from '../db/repos/gate-overrides.repo.js';
 import { findPerson } from '../db/repos/people.repo.js';
@@ -56,7 +56,49 @@ export function createReadinessService(deps: Deps, constraints: ConstraintsServi
     return ids;
   }
 
+  /** Records one assessment batch inside the caller's transaction; returns the program. */
+  async function assessIn(trx: Kysely<DB>, actor: Actor, idOrKey: string, input: AssessmentCreate): Promise<ProgramRow> {
+    const p = await program(trx, actor, idOrKey);
+    if (!(await findPerson(trx, actor.workspaceId, input.assessedBy))) throw invalidField('assessedBy', `person ${input.assessedBy} does not exist in this workspace`);
+    const now = deps.clock.now();
+    const assessedAt = input.assessedAt ? new Date(input.assessedAt) : now;
+    if (assessedAt.getTime() > now.getTime()) throw invalidField('assessedAt', 'cannot be in the future');
+    const ids = await resolveItems(trx, actor, input);
+    const batchId = deps.newId();
+    await insertAssessments(trx, input.items.map((item, i) => ({
+      workspace_id: actor.workspaceId, program_id: p.id, criterion_id: ids[i] ?? '', batch_id: batchId, status: item.status,
+      evidence: item.evidence, links: JSON.stringify(item.links), assessed_by: input.assessedBy, assessed_at: assessedAt,
+    })));
+    return p;
+  }
+
+  /**
+   * Opens a constraint that closes the gap on one criterion, in one step, inside the caller's transaction: its
+   * dimension is the criterion's, and it stays linked to it (constraint.criterionId; the readiness view lists it
+   * under the criterion). Refused (409) for a retired criterion or one whose latest result is met or not applicable.
+   */
+  async function openConstraintIn(trx: Kysely<DB>, actor: Actor, idOrKey: string, criterionRef: string, input: CriterionConstraintCreate): Promise<ConstraintRow> {
+    const p = await program(trx, actor, idOrKey);
+    const criterion = await findCriterion(trx, actor.workspaceId, criterionRef);
+    if (!criterion) throw notFound('criterion', criterionRef);
+    if (criterion.retired_at) throw new HandoffError('conflict', `criterion ${criterion.code} is retired: it no longer applies`);
+    const latest = (await latestResults(trx, actor.workspaceId, p.id, deps.clock.now())).find((r) => r.criterion_id === criterion.id);
+    if (latest && (latest.status === 'met' || latest.status === 'not-applicable')) {
+      throw new HandoffError('conflict', `criterion ${criterion.code} is ${latest.status} for ${p.key}: there is no gap to close`);
+    }
+    const title = input.title ?? `Readiness gap: ${criterion.text}`;
+    return constraints.createIn(trx, actor, p.id, {
+      title: title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title,
+      description: input.description ?? `Closes the gap on readiness criterion ${criterion.code}. ${criterion.guidance}`.trim(),
+      kind: input.kind, dimension: criterion.dimension, ownerId: input.ownerId, deadline: input.deadline, status: 'open',
+      severity: input.severity, dependsOn: [], ...(input.blocksGate ? { blocksGate: input.blocksGate } : {}),
+    }, { criterionId: criterion.id });
+  }
+
   return {
+    assessIn,
+    openConstraintIn,
+
     async readiness(actor: Actor, idOrKey: string, query: ReadinessQuery): Promise<ReadinessState> {
       const p = await program(db, actor, idOrKey);
       const now = deps.clock.now();
@@ -67,18 +109,8 @@ export function createReadinessService(deps: Deps, constraints: ConstraintsServi
     /** Records one batch (append-only) and answers the readiness after it. A `met` needs evidence; nothing is stored on any error. */
     async assess(actor: Actor, idOrKey: string, input: AssessmentCreate): Promise<ReadinessState> {
       return inTransaction(db, async (trx) => {
-        const p = await program(trx, actor, idOrKey);
-        if (!(await findPerson(trx, actor.workspaceId, input.assessedBy))) throw invalidField('assessedBy', `person ${input.assessedBy} does not exist in this workspace`);
-        const now = deps.clock.now();
-        const assessedAt = input.assessedAt ? new Date(input.assessedAt) : now;
-        if (assessedAt.getTime() > now.getTime()) throw invalidField('assessedAt', 'cannot be in the future');
-        const ids = await resolveItems(trx, actor, input);
-        const batchId = deps.newId();
-        await insertAssessments(trx, input.items.map((item, i) => ({
-          workspace_id: actor.workspaceId, program_id: p.id, criterion_id: ids[i] ?? '', batch_id: batchId, status: item.status,
-          evidence: item.evidence, links: JSON.stringify(item.links), assessed_by: input.assessedBy, assessed_at: assessedAt,
-        })));
-        return loadReadiness(trx, actor.workspaceId, p, defaultBlockedGate(p.phase), now, true);
+        const p = await assessIn(trx, actor, idOrKey, input);
+        return loadReadiness(trx, actor.workspaceId, p, defaultBlockedGate(p.phase), deps.clock.now(), true);
       });
     },
 
@@ -97,30 +129,9 @@ export function createReadinessService(deps: Deps, constraints: ConstraintsServi
       return { program: p, gate, points };
     },
 
-    /**
-     * Opens a constraint that closes the gap on one criterion, in one step: its dimension is the criterion's,
-     * and it stays linked to it (constraint.criterionId; the readiness view lists it under the criterion).
-     * Refused (409) for a retired criterion or one whose latest result is met or not applicable.
-     */
+    /** Opens a constraint that closes the gap on one criterion (see openConstraintIn), in its own transaction. */
     async openConstraint(actor: Actor, idOrKey: string, criterionRef: string, input: CriterionConstraintCreate): Promise<ConstraintView> {
-      return inTransaction(db, async (trx) => {
-        const p = await program(trx, actor, idOrKey);
-        const criterion = await findCriterion(trx, actor.workspaceId, criterionRef);
-        if (!criterion) throw notFound('criterion', criterionRef);
-        if (criterion.retired_at) throw new HandoffError('conflict', `criterion ${criterion.code} is retired: it no longer applies`);
-        const latest = (await latestResults(trx, actor.workspaceId, p.id, deps.clock.now())).find((r) => r.criterion_id === criterion.id);
-        if (latest && (latest.status === 'met' || latest.status === 'not-applicable')) {
-          throw new HandoffError('conflict', `criterion ${criterion.code} is ${latest.status} for ${p.key}: there is no gap to close`);
-        }
-        const title = input.title ?? `Readiness gap: ${criterion.text}`;
-        const row = await constraints.createIn(trx, actor, p.id, {
-          title: title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title,
-          description: input.description ?? `Closes the gap on readiness criterion ${criterion.code}. ${criterion.guidance}`.trim(),
-          kind: input.kind, dimension: criterion.dimension, ownerId: input.ownerId, deadline: input.deadline, status: 'open',
-          severity: input.severity, dependsOn: [], ...(input.blocksGate ? { blocksGate: input.blocksGate } : {}),
-        }, { criterionId: criterion.id });
-        return constraints.viewIn(trx, actor, row.id);
-      });
+      return inTransaction(db, async (trx) => constraints.viewIn(trx, actor, (await openConstraintIn(trx, actor, idOrKey, criterionRef, input)).id));
     },
 
     async gateOverrides(actor: Actor, idOrKey: string, page: z.infer<typeof PageQuery>): Promise<{ rows: GateOverrideView[]; nextCursor: string | null }> {

@@ -96,5 +96,16 @@ export function insertsOf(workspaceId: string, doc: TransferDocument): Workspace
       ...ws, fingerprint: e.fingerprint, starts_at: e.startsAt, status: e.status, monitor_id: e.monitorId, alertname: e.alertname,
       labels: JSON.stringify(e.labels), received_at: e.receivedAt,
     })),
+    gatePlans: doc.gatePlans.map((p) => ({ ...ws, program_id: p.programId, gate: p.gate, planned_date: p.plannedDate, updated_at: p.updatedAt })),
+    // Money and rates go in as the document's decimal strings: the numeric columns store them exactly.
+    costModels: doc.costModels.map((m) => ({
+      ...ws, program_id: m.programId, currency: m.currency, horizon_months: m.horizonMonths, discount_rate: m.discountRate,
+      created_at: m.createdAt, updated_at: m.updatedAt, version: m.version,
+    })),
+    costItems: doc.costItems.map((c) => ({
+      ...ws, id: c.id, program_id: c.programId, side: c.side, label: c.label, category: c.category, scope: c.scope, recurrence: c.recurrence,
+      amount: c.amount, start_month: c.startMonth, end_month: c.endMonth, retired_at: c.retiredAt,
+      created_at: c.createdAt, updated_at: c.updatedAt, version: c.version,
+    })),
   };
 }

@@ -1,9 +1,10 @@
+import type { HISTORY_ENTITY_TYPES } from '@handoff/contract';
 import type { Kysely, Selectable } from 'kysely';
 import type { FieldChange } from '@handoff/core';
 import type { DB, HistoryTable } from '../schema.js';
 
 export type HistoryRow = Selectable<HistoryTable>;
-export type EntityType = 'constraint' | 'program' | 'person' | 'workspace' | 'criterion';
+export type EntityType = (typeof HISTORY_ENTITY_TYPES)[number];
 
 /** One write's worth of history: the changed fields of one entity, under one change id. */
 export interface HistoryWrite {

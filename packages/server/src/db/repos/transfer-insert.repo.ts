@@ -1,9 +1,9 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type {
-  AlertEventsTable, ConstraintDependenciesTable, ConstraintEscalationsTable, ConstraintsTable, DB, DecisionsTable, DigestsTable,
-  EscalationEventsTable, EscalationPoliciesTable, GateOverridesTable, GovernanceRolesTable, HistoryTable, InboxItemsTable, MonitorReadingsTable,
-  MonitorsTable, NotificationChannelsTable, PeopleTable, ProgramRolesTable, ProgramsTable, ReadinessAssessmentsTable, ReadinessCriteriaTable,
-  ReviewItemsTable, ReviewsTable,
+  AlertEventsTable, ConstraintDependenciesTable, ConstraintEscalationsTable, ConstraintsTable, CostItemsTable, CostModelsTable, DB,
+  DecisionsTable, DigestsTable, EscalationEventsTable, EscalationPoliciesTable, GateOverridesTable, GatePlansTable, GovernanceRolesTable,
+  HistoryTable, InboxItemsTable, MonitorReadingsTable, MonitorsTable, NotificationChannelsTable, PeopleTable, ProgramRolesTable,
+  ProgramsTable, ReadinessAssessmentsTable, ReadinessCriteriaTable, ReviewItemsTable, ReviewsTable,
 } from '../schema.js';
 
 /*
@@ -49,6 +49,9 @@ export interface WorkspaceInserts {
   monitors: Insertable<MonitorsTable>[];
   monitorReadings: Insertable<MonitorReadingsTable>[];
   alertEvents: Insertable<AlertEventsTable>[];
+  gatePlans: Insertable<GatePlansTable>[];
+  costModels: Insertable<CostModelsTable>[];
+  costItems: Insertable<CostItemsTable>[];
 }
 
 /**
@@ -83,6 +86,9 @@ export async function insertWorkspaceRows(db: Kysely<DB>, rows: WorkspaceInserts
   await insert('program_roles', rows.programRoles);
   await insert('monitor_readings', rows.monitorReadings);
   await insert('alert_events', rows.alertEvents);
+  await insert('gate_plans', rows.gatePlans);
+  await insert('cost_models', rows.costModels);
+  await insert('cost_items', rows.costItems);
   const restored: Record<SequencedTable, number> = {
     history: rows.history.length,
     escalation_events: rows.escalationEvents.length,

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
-  AlertEventsTable, ConstraintDependenciesTable, ConstraintEscalationsTable, ConstraintsTable, DB, DecisionsTable, DigestsTable,
-  EscalationEventsTable, EscalationPoliciesTable, GateOverridesTable, GovernanceRolesTable, HistoryTable, InboxItemsTable, MonitorReadingsTable,
-  MonitorsTable, NotificationChannelsTable, PeopleTable, ProgramRolesTable, ProgramsTable, ReadinessAssessmentsTable, ReadinessCriteriaTable,
-  ReviewItemsTable, ReviewsTable,
+  AlertEventsTable, ConstraintDependenciesTable, ConstraintEscalationsTable, ConstraintsTable, CostItemsTable, CostModelsTable, DB,
+  DecisionsTable, DigestsTable, EscalationEventsTable, EscalationPoliciesTable, GateOverridesTable, GatePlansTable, GovernanceRolesTable,
+  HistoryTable, InboxItemsTable, MonitorReadingsTable, MonitorsTable, NotificationChannelsTable, PeopleTable, ProgramRolesTable,
+  ProgramsTable, ReadinessAssessmentsTable, ReadinessCriteriaTable, ReviewItemsTable, ReviewsTable,
 } from '../schema.js';
 import type { WorkspaceRow } from './workspaces.repo.js';
 
@@ -11,7 +11,8 @@ import type { WorkspaceRow } from './workspaces.repo.js';
  * Every stored row of one workspace, each list in a deterministic order: by id; history, escalation
  * events, assessments and monitor readings by sequence number; rows keyed by another row by that key
  * (escalations by constraint, digests by person then week, review items by review then position, role
- * holders by program then role); governance roles by key; alert events by fingerprint, start, status.
+ * holders by program then role, plan dates by program then gate, cost models by program); governance
+ * roles by key; alert events by fingerprint, start, status.
  * Text keys sort by code point (collation "C"), so the order is the same on every database.
  * Outbox and calendar feeds are not read: the transfer document does not carry them.
  */
@@ -39,6 +40,9 @@ export interface WorkspaceRows {
   monitors: Selectable<MonitorsTable>[];
   monitorReadings: Selectable<MonitorReadingsTable>[];
   alertEvents: Selectable<AlertEventsTable>[];
+  gatePlans: Selectable<GatePlansTable>[];
+  costModels: Selectable<CostModelsTable>[];
+  costItems: Selectable<CostItemsTable>[];
 }
 
 /** Reads a whole workspace. Run it in a transaction so the lists are one consistent snapshot. */
@@ -72,6 +76,9 @@ export async function readWorkspaceRows(db: Kysely<DB>, workspaceId: string): Pr
     monitorReadings: await db.selectFrom('monitor_readings').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
     alertEvents: await db.selectFrom('alert_events').selectAll().where('workspace_id', '=', w)
       .orderBy(sql`fingerprint collate "C"`).orderBy('starts_at').orderBy('status').execute(),
+    gatePlans: await db.selectFrom('gate_plans').selectAll().where('workspace_id', '=', w).orderBy('program_id').orderBy(sql`gate collate "C"`).execute(),
+    costModels: await db.selectFrom('cost_models').selectAll().where('workspace_id', '=', w).orderBy('program_id').execute(),
+    costItems: await db.selectFrom('cost_items').selectAll().where('workspace_id', '=', w).orderBy('id').execute(),
   };
 }
 
@@ -101,6 +108,9 @@ const TENANT_TABLES = {
   monitors: 'monitors',
   monitor_readings: 'monitor readings',
   alert_events: 'alert events',
+  gate_plans: 'plan dates',
+  cost_models: 'cost models',
+  cost_items: 'cost items',
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@handoff/contract';
+import { HISTORY_ENTITY_TYPES, type HistoryEntry } from '@handoff/contract';
 import type { EntityType, HistoryRow } from '../../db/repos/history.repo.js';
 
 /** Maps a history row to its API shape. */
@@ -18,6 +18,7 @@ export function presentHistory(row: HistoryRow): HistoryEntry {
 }
 
 function asEntityType(value: string): EntityType {
-  if (value === 'constraint' || value === 'program' || value === 'person' || value === 'workspace' || value === 'criterion') return value;
+  const known = HISTORY_ENTITY_TYPES.find((t) => t === value);
+  if (known) return known;
   throw new Error(`unknown history entity type ${value}`);
 }

@@ -1,5 +1,6 @@
 import { TRANSFER_FORMAT, TRANSFER_FORMAT_VERSION, TRANSFER_WORKSPACE_ENTITY_ID, TransferHistoryEntry, type TransferDocument } from '@handoff/contract';
 import type { WorkspaceRows } from '../../db/repos/transfer.repo.js';
+import { presentCostItems, presentCostModels, presentGatePlans } from './transfer-economics.presenter.js';
 import {
   presentDecisions, presentDigests, presentEscalationEvents, presentEscalationPolicies, presentEscalations, presentInboxItems,
   presentNotificationChannels, presentReviewItems, presentReviews,
@@ -98,5 +99,8 @@ export function presentTransfer(rows: WorkspaceRows): TransferDocument {
     monitors: presentMonitors(rows.monitors),
     monitorReadings: presentMonitorReadings(rows.monitorReadings),
     alertEvents: presentAlertEvents(rows.alertEvents),
+    gatePlans: presentGatePlans(rows.gatePlans),
+    costModels: presentCostModels(rows.costModels),
+    costItems: presentCostItems(rows.costItems),
   };
 }
