@@ -67,6 +67,13 @@ describe('dimensionReadiness', () => {
   it('ignores vacant roles in the other dimensions', () => {
     expect(dimensionReadiness('economic', crit, new Map(), ['drift-monitor'])).toMatchObject({ met: true, vacantRoles: [] });
   });
+  it('keeps a dimension unmet while another condition holds (pilot economics), and names it in what is unmet', () => {
+    expect(dimensionReadiness('economic', crit, new Map(), [], ['pilot-economics: no adoption costs'])).toMatchObject({ score: 100, met: false, conditions: ['pilot-economics: no adoption costs'] });
+    const r = programReadiness({ gate: 'pilot', criteria: [], results: new Map(), conditions: { economic: ['no cost model'] } });
+    expect(r.gateOpen).toBe(false);
+    expect(r.unmet).toEqual([{ dimension: 'economic', criteria: [], conditions: ['no cost model'] }]);
+    expect(describeUnmet(r.unmet)).toEqual(['economic: no cost model']);
+  });
 });
 
 describe('programReadiness', () => {

@@ -41,6 +41,8 @@ export interface DimensionReadiness {
   readonly gaps: readonly string[];
   /** Required governance roles nobody holds (governance only; empty elsewhere). */
   readonly vacantRoles: readonly string[];
+  /** Other conditions keeping the dimension unmet, in words (economic: pilot economics or no cost model). */
+  readonly conditions: readonly string[];
 }
 
 /** A dimension keeping the gate closed: its required criteria not met, and for governance the vacant roles. */
@@ -48,6 +50,7 @@ export interface UnmetDimension {
   readonly dimension: Dimension;
   readonly criteria: readonly string[];
   readonly vacantRoles?: readonly string[];
+  readonly conditions?: readonly string[];
 }
 
 /** A program's readiness for one gate. */
@@ -91,6 +94,7 @@ export function dimensionReadiness(
   criteria: readonly ReadinessCriterion[],
   results: LatestResults,
   vacantRoles: readonly string[] = [],
+  conditions: readonly string[] = [],
 ): DimensionReadiness {
   const mine = criteria.filter((c) => c.dimension === dimension);
   const statuses = mine.map((c) => results.get(c.id) ?? null);
@@ -100,11 +104,12 @@ export function dimensionReadiness(
   return {
     dimension,
     score: readinessScore(statuses),
-    met: gaps.length === 0 && vacant.length === 0,
+    met: gaps.length === 0 && vacant.length === 0 && conditions.length === 0,
     counts: { met: count('met'), partial: count('partial'), notMet: count('not-met'), notApplicable: count('not-applicable') },
     unassessed: statuses.filter((s) => s === null).length,
     gaps,
     vacantRoles: vacant,
+    conditions: [...conditions],
   };
 }
 
@@ -114,16 +119,19 @@ export interface ReadinessInput {
   readonly criteria: readonly ReadinessCriterion[];
   readonly results: LatestResults;
   readonly vacantRoles?: readonly string[];
+  /** Conditions outside the criteria that keep a dimension unmet (the economics' pilot-economics flag). */
+  readonly conditions?: Readonly<Partial<Record<Dimension, readonly string[]>>>;
 }
 
 /** A program's readiness for `gate`: the four dimensions in vocabulary order, whether the gate is open, and what keeps it closed. */
 export function programReadiness(input: ReadinessInput): ProgramReadiness {
   const applicable = applicableCriteria(input.criteria, input.gate);
-  const dimensions = DIMENSIONS.map((d) => dimensionReadiness(d, applicable, input.results, input.vacantRoles ?? []));
+  const dimensions = DIMENSIONS.map((d) => dimensionReadiness(d, applicable, input.results, input.vacantRoles ?? [], input.conditions?.[d] ?? []));
   const unmet = dimensions.filter((d) => !d.met).map((d): UnmetDimension => ({
     dimension: d.dimension,
     criteria: d.gaps,
     ...(d.vacantRoles.length > 0 ? { vacantRoles: d.vacantRoles } : {}),
+    ...(d.conditions.length > 0 ? { conditions: d.conditions } : {}),
   }));
   return { gate: input.gate, dimensions, gateOpen: unmet.length === 0, unmet };
 }
@@ -132,6 +140,7 @@ export function programReadiness(input: ReadinessInput): ProgramReadiness {
 export function unmetReasons(u: UnmetDimension): string {
   const parts = u.criteria.length > 0 ? [u.criteria.join(', ')] : [];
   if (u.vacantRoles && u.vacantRoles.length > 0) parts.push(`vacant roles: ${u.vacantRoles.join(', ')}`);
+  if (u.conditions && u.conditions.length > 0) parts.push(...u.conditions);
   return parts.join('; ');
 }
 

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { IfMatchHeaders } from '../schemas/common.js';
+import { IfMatchHeaders, PageQuery } from '../schemas/common.js';
+import { HistoryPage } from '../schemas/constraints.js';
 import {
   AlertmanagerSummary, AlertmanagerWebhook, Monitor, MonitorCreate, MonitorListQuery, MonitorPage, MonitorParams, MonitorUpdate,
   ReadingListQuery, ReadingPage, ReadingsBody, ReadingsResult,
@@ -42,6 +43,15 @@ export const updateMonitor = createRoute({
   summary: 'Change a monitor; new thresholds re-evaluate it at its latest reading',
   request: { params: MonitorParams, headers: IfMatchHeaders, body: jsonBody(MonitorUpdate) },
   responses: { 200: { ...json(Monitor, 'Updated.'), headers: EtagHeader }, ...problems(400, 404, 409, 412, 413, 415) },
+});
+
+export const getMonitorHistory = createRoute({
+  method: 'get',
+  path: '/api/monitors/{id}/history',
+  tags: ['Monitors'],
+  summary: "Every change to a monitor's settings (thresholds, window, owner role, labels) and its retirement; oldest first",
+  request: { params: MonitorParams, query: PageQuery },
+  responses: { 200: json(HistoryPage, 'A page of history entries.'), ...problems(400, 404) },
 });
 
 export const retireMonitor = createRoute({

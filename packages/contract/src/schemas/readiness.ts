@@ -57,12 +57,13 @@ export const DimensionReadiness = z
     unassessed: z.number().int(),
     gaps: z.array(z.string()).openapi({ description: 'Codes of required criteria not met.' }),
     vacantRoles: z.array(z.string()).openapi({ description: 'Governance only: required roles nobody holds.' }),
+    conditions: z.array(z.string()).openapi({ description: 'Other conditions keeping it unmet; economic, from the production-readiness gate on: pilot economics or no cost model.' }),
     criteria: z.array(CriterionResult),
   })
   .openapi('DimensionReadiness');
 
 export const UnmetDimension = z
-  .object({ dimension: Dimension, criteria: z.array(z.string()), vacantRoles: z.array(z.string()).optional() })
+  .object({ dimension: Dimension, criteria: z.array(z.string()), vacantRoles: z.array(z.string()).optional(), conditions: z.array(z.string()).optional() })
   .openapi('UnmetDimension');
 export type UnmetDimension = z.infer<typeof UnmetDimension>;
 

@@ -60,7 +60,12 @@ export type TransferAssessment = z.infer<typeof TransferAssessment>;
 
 /** The readiness gaps an override let through: criteria codes by dimension. */
 export const TransferUnmet = z
-  .array(z.strictObject({ dimension: Dimension, criteria: z.array(nonEmpty(100)).max(1000) }))
+  .array(z.strictObject({
+    dimension: Dimension,
+    criteria: z.array(nonEmpty(100)).max(1000),
+    vacantRoles: z.array(nonEmpty(100)).max(1000).optional(),
+    conditions: z.array(nonEmpty(1000)).max(100).optional(),
+  }))
   .max(4);
 
 /** A phase change let through with a dimension unmet. */

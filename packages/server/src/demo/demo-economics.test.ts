@@ -41,8 +41,8 @@ describe('demo economics', () => {
 
   it('reports the same flags as the readiness gaps, and shows what each pilot hides', async () => {
     const db = api.handoff.deps.database.db;
-    expect(await economicGaps(db, api.handoff.actor, ids.get('DESK') ?? '')).toEqual(['pilot-economics: no adoption, workforce costs']);
-    expect(await economicGaps(db, api.handoff.actor, ids.get('FORECAST') ?? '')).toEqual([]);
+    expect(await economicGaps(db, api.handoff.actor.workspaceId, ids.get('DESK') ?? '')).toEqual(['pilot-economics: no adoption, workforce costs']);
+    expect(await economicGaps(db, api.handoff.actor.workspaceId, ids.get('FORECAST') ?? '')).toEqual([]);
     const claims = await economicsOf('CLAIMS');
     expect(claims.pilotHides.map((c) => c.category)).toEqual(['monitoring', 'workforce']);
     const forecast = await economicsOf('FORECAST');

@@ -106,10 +106,10 @@ function compute(model: CostModelView, items: readonly CostItemView[], horizonMo
  * What keeps a program's economic readiness unmet, as sentences: `no cost model`, or the pilot-economics
  * flag with the missing production costs (`pilot-economics: no adoption, monitoring costs`). Empty: production economics.
  */
-export async function economicGaps(trx: Kysely<DB>, actor: Actor, programId: string): Promise<string[]> {
-  const model = await findCostModel(trx, actor.workspaceId, programId);
+export async function economicGaps(trx: Kysely<DB>, workspaceId: string, programId: string): Promise<string[]> {
+  const model = await findCostModel(trx, workspaceId, programId);
   if (!model) return ['no cost model'];
-  const result = compute(model, await listActiveCostItems(trx, actor.workspaceId, programId));
+  const result = compute(model, await listActiveCostItems(trx, workspaceId, programId));
   if (result.kind === 'invalid') return [`cost model cannot be computed: ${result.issues.map((i) => i.message).join('; ')}`];
   const basis = result.report.basis;
   return basis.kind === 'pilot-economics' ? [`pilot-economics: no ${basis.missing.join(', ')} costs`] : [];

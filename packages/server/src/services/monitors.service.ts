@@ -1,10 +1,13 @@
-import { evaluateMonitor, isBuiltInRole, resolvedAt, thresholdProblem, type NormalisedAlert } from '@handoff/core';
-import { AlertLabels, type MonitorCreate, type MonitorListQuery, type MonitorUpdate, type ReadingListQuery, type ReadingsBody } from '@handoff/contract';
+import { diffFields, evaluateMonitor, isBuiltInRole, resolvedAt, thresholdProblem, type NormalisedAlert } from '@handoff/core';
+import { AlertLabels, type MonitorCreate, type PageQuery, type MonitorListQuery, type MonitorUpdate, type ReadingListQuery, type ReadingsBody } from '@handoff/contract';
 import type { Kysely } from 'kysely';
 import type { Actor, Deps } from '../context.js';
 import { HandoffError, invalidField, notFound } from '../errors.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
 import type { DB } from '../db/schema.js';
+import { appendHistory, type HistoryRow } from '../db/repos/history.repo.js';
+import { createHistoryService } from './history.service.js';
+import type { z } from 'zod';
 import { otherAlertFiring } from '../db/repos/alert-events.repo.js';
 import { findGovernanceRole } from '../db/repos/governance-roles.repo.js';
 import {
@@ -17,6 +20,20 @@ import { insertReadings, latestReading, listReadings, windowReadings, type Readi
 import { createBreachHandler, type BreachCause, type BreachConstraints } from './monitor-breach.js';
 import { stale } from './people.service.js';
 import { inTransaction, versionMatches } from './transaction.js';
+
+/** Monitor settings kept in history, by their API names. */
+const MONITOR_SETTINGS = [
+  'name', 'metric', 'unit', 'direction', 'warningThreshold', 'breachThreshold', 'windowMinutes', 'ownerRole', 'deadlineDays',
+  'severity', 'dimension', 'alertLabels',
+] as const;
+
+function monitorSettings(row: MonitorRow) {
+  return {
+    name: row.name, metric: row.metric, unit: row.unit, direction: row.direction, warningThreshold: row.warning_threshold,
+    breachThreshold: row.breach_threshold, windowMinutes: row.window_minutes, ownerRole: row.owner_role, deadlineDays: row.deadline_days,
+    severity: row.severity, dimension: row.dimension, alertLabels: Object.entries(AlertLabels.parse(row.alert_labels)).map(([k, v]) => `${k}=${v}`).sort(),
+  };
+}
 
 /** A monitor as presented: the stored view and who holds its owner role now (null: vacant). */
 export interface MonitorDetail {
@@ -36,6 +53,7 @@ export function labelsOf(stored: unknown): Record<string, string> {
 /** Monitored thresholds: configuration, readings, and the state that opens and recovers risk constraints. */
 export function createMonitorsService(deps: Deps, constraints: BreachConstraints) {
   const { db } = deps.database;
+  const history = createHistoryService(deps);
   const breach = createBreachHandler(deps, constraints);
 
   async function detailsOf(trx: Kysely<DB>, actor: Actor, views: readonly MonitorView[]): Promise<MonitorDetail[]> {
@@ -140,11 +158,24 @@ export function createMonitorsService(deps: Deps, constraints: BreachConstraints
           ...(patch.alertLabels !== undefined ? { alert_labels: JSON.stringify(patch.alertLabels) } : {}),
           updated_at: now,
         });
+        const changes = diffFields(monitorSettings(current), monitorSettings(updated), MONITOR_SETTINGS);
+        if (changes.length > 0) {
+          await appendHistory(trx, {
+            workspaceId: actor.workspaceId, entityType: 'monitor', entityId: current.id, changeId: deps.newId(),
+            changes, reason: null, actor: actor.label, at: now,
+          });
+        }
         // New thresholds or window judge the readings already stored: the state follows at once.
         const rule = ['direction', 'warningThreshold', 'breachThreshold', 'windowMinutes'].some((k) => k in patch);
         if (rule && updated.retired_at === null) await evaluateIn(trx, actor, updated, now);
         return detail(trx, actor, current.id);
       });
+    },
+
+    async history(actor: Actor, idOrRef: string, page: z.infer<typeof PageQuery>): Promise<{ rows: HistoryRow[]; nextCursor: string | null }> {
+      const row = await findMonitor(db, actor.workspaceId, idOrRef);
+      if (!row) throw notFound('monitor', idOrRef);
+      return history.page(actor, 'monitor', row.id, page);
     },
 
     async retire(actor: Actor, idOrRef: string): Promise<MonitorDetail> {
@@ -154,6 +185,10 @@ export function createMonitorsService(deps: Deps, constraints: BreachConstraints
         if (current.retired_at === null) {
           const now = deps.clock.now();
           await updateMonitor(trx, actor.workspaceId, current.id, { retired_at: now, updated_at: now });
+          await appendHistory(trx, {
+            workspaceId: actor.workspaceId, entityType: 'monitor', entityId: current.id, changeId: deps.newId(),
+            changes: [{ field: 'retiredAt', before: null, after: now.toISOString() }], reason: null, actor: actor.label, at: now,
+          });
         }
         return detail(trx, actor, current.id);
       });

@@ -57,7 +57,7 @@ describe('program economics', () => {
     const e = await getEconomics(api, 'EMPTY');
     expect(e).toMatchObject({ model: null, basis: 'no-cost-model', missing: ['cost-model'], pilot: null, production: null, items: [] });
     expect(e.summary).toContain('no cost model');
-    expect(await economicGaps(api.handoff.deps.database.db, api.handoff.actor, e.programId)).toEqual(['no cost model']);
+    expect(await economicGaps(api.handoff.deps.database.db, api.handoff.actor.workspaceId, e.programId)).toEqual(['no cost model']);
   });
 
   it('creates a cost model with defaults, changes it under If-Match, refuses a stale one and keeps costModel.* in program history', async () => {
@@ -103,7 +103,7 @@ describe('program economics', () => {
     expect(e).toMatchObject({ basis: 'pilot-economics', missing: ['adoption', 'monitoring', 'governance', 'workforce'], currency: 'GBP', horizonMonths: 36 });
     expect(e.pilotHides).toEqual([{ category: 'integration', total: '80000.00' }]);
     expect(e.items).toHaveLength(pilotAndBuild.length);
-    expect(await economicGaps(api.handoff.deps.database.db, api.handoff.actor, e.programId)).toEqual(['pilot-economics: no adoption, monitoring, governance, workforce costs']);
+    expect(await economicGaps(api.handoff.deps.database.db, api.handoff.actor.workspaceId, e.programId)).toEqual(['pilot-economics: no adoption, monitoring, governance, workforce costs']);
     expect((await getEconomics(api, 'CLAIMS')).production?.cashFlow).toBeUndefined();
   });
 
@@ -117,7 +117,7 @@ describe('program economics', () => {
     const core = coreReport([...pilotAndBuild, ...productionCosts], 36, '0.08');
     expect(e).toMatchObject({ basis: 'production-economics', missing: [], production: { tco: core.production.tco, npv: core.production.npv } });
     expect(e.summary).toMatch(/^production economics/);
-    expect(await economicGaps(api.handoff.deps.database.db, api.handoff.actor, e.programId)).toEqual([]);
+    expect(await economicGaps(api.handoff.deps.database.db, api.handoff.actor.workspaceId, e.programId)).toEqual([]);
   });
 
   it('matches a hand-computed NPV: 1 % a month, −1000 then +606.00 and +612.06 is 200.00, paid back in month 2', async () => {

@@ -3,6 +3,7 @@ import type { Api } from '../../http/app-types.js';
 import { fieldErrors, problemBody, problemResponse } from '../../http/problem.js';
 import type { Services } from '../../services/index.js';
 import { etag } from '../../services/transaction.js';
+import { presentHistory } from '../shared/history.presenter.js';
 import { presentMonitor, presentReading } from './monitors.presenter.js';
 
 /**
@@ -36,6 +37,11 @@ export function registerMonitorRoutes(app: Api, { monitors }: Services): void {
   app.openapi(routes.updateMonitor, async (c) => {
     const detail = await monitors.update(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['if-match']);
     return c.json(presentMonitor(detail), 200, { ETag: etag(detail.view.version) });
+  });
+
+  app.openapi(routes.getMonitorHistory, async (c) => {
+    const page = await monitors.history(c.var.actor, c.req.valid('param').id, c.req.valid('query'));
+    return c.json({ items: page.rows.map(presentHistory), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(routes.retireMonitor, async (c) => {

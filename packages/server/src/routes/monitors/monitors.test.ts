@@ -1,4 +1,4 @@
-import { Monitor, MonitorPage, Problem, ReadingPage, ReadingsResult, type Person } from '@handoff/contract';
+import { HistoryPage, Monitor, MonitorPage, Problem, ReadingPage, ReadingsResult, type Person } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/harness.js';
 import { addDriftMonitor, addPerson, addProgram, assignRole, getMonitor, read } from './monitor-fixtures.js';
@@ -77,6 +77,9 @@ describe('monitors', () => {
     expect(Monitor.parse(ok.body)).toMatchObject({ alertLabels: { alertname: 'ClaimsModelDrift' }, version: 2 });
     expect((await api.call('PATCH', '/api/monitors/CLAIMS.drift-psi', { name: 'X' }, { 'if-match': '"1"' })).status).toBe(412);
     expect((await getMonitor(api, 'CLAIMS.drift-psi')).name).toBe('Claims model drift');
+    // The accepted change is in the monitor's history, the refused ones are not.
+    const history = HistoryPage.parse((await api.call('GET', '/api/monitors/CLAIMS.drift-psi/history')).body).items;
+    expect(history.map((h) => [h.entityType, h.field, h.after])).toEqual([['monitor', 'alertLabels', ['alertname=ClaimsModelDrift']]]);
   });
 
   it('answers 404 for an unknown monitor or program and 400 for a malformed reference', async () => {

@@ -20,7 +20,10 @@ export function presentReadiness(state: ReadinessState): ProgramReadiness {
     gate: readiness.gate,
     asOf: state.asOf.toISOString(),
     gateOpen: readiness.gateOpen,
-    unmet: readiness.unmet.map((u) => ({ dimension: u.dimension, criteria: [...u.criteria], ...(u.vacantRoles ? { vacantRoles: [...u.vacantRoles] } : {}) })),
+    unmet: readiness.unmet.map((u) => ({
+      dimension: u.dimension, criteria: [...u.criteria],
+      ...(u.vacantRoles ? { vacantRoles: [...u.vacantRoles] } : {}), ...(u.conditions ? { conditions: [...u.conditions] } : {}),
+    })),
     dimensions: readiness.dimensions.map((d) => ({
       dimension: d.dimension,
       score: d.score,
@@ -29,6 +32,7 @@ export function presentReadiness(state: ReadinessState): ProgramReadiness {
       unassessed: d.unassessed,
       gaps: [...d.gaps],
       vacantRoles: [...d.vacantRoles],
+      conditions: [...d.conditions],
       criteria: state.criteria.filter((c) => c.dimension === d.dimension).map((c) => {
         const result = state.results.get(c.id);
         const linked = state.constraints.filter((k) => k.criterion_id === c.id).map((k) => ({
