@@ -15,7 +15,7 @@ beforeAll(async () => {
   summary = (await loadDemoPortfolio(api.handoff, '2026-11-25')).economics;
   const programs = await api.handoff.services.programs.list(api.handoff.actor, ProgramListQuery.parse({ limit: 200 }));
   ids = new Map(programs.rows.map((p) => [p.key, p.id]));
-}, 120_000);
+}, 300_000);
 afterAll(async () => { await api.close(); });
 
 const economicsOf = async (key: string): Promise<Economics> => Economics.parse((await api.call('GET', `/api/programs/${key}/economics`)).body);

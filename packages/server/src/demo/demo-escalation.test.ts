@@ -55,7 +55,7 @@ describe('the demo portfolio 30 days ahead', () => {
 
     expect((await dispatcher.dispatchDue()).sent).toBe(0);
     expect(mail.messages).toHaveLength(emails.length);
-  });
+  }, 300_000);
 
   it('has a pending board decision for every constraint that reached the board', async () => {
     const decisions = DecisionPage.parse((await api.call('GET', '/api/decisions?status=pending&limit=200')).body).items;

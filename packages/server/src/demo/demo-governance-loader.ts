@@ -11,6 +11,8 @@ export interface DemoGovernanceSummary {
   readonly roles: number;
   readonly monitors: number;
   readonly readings: number;
+  /** Risk constraints opened by monitors breaching on their readings. */
+  readonly breaches: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function loadDemoGovernance(
   let roles = 0;
   let monitors = 0;
   let readings = 0;
+  let breaches = 0;
   for (const [key, g] of Object.entries(DEMO_GOVERNANCE)) {
     for (const [role, handle] of Object.entries(g.roles)) {
       await services.ownership.assign(actor, key, role, RoleAssignInput.parse({ personId: personId(handle) }));
@@ -45,9 +48,10 @@ export async function loadDemoGovernance(
       }));
       monitors += 1;
       const batch = ReadingBatch.parse({ readings: m.readings.map(([daysAgo, value]) => ({ monitor: m.key, value, observedAt: at(daysAgo, 6) })) });
-      await services.monitors.record(actor, key, batch);
+      const recorded = await services.monitors.record(actor, key, batch);
       readings += m.readings.length;
+      breaches += recorded.monitors.filter((d) => d.view.constraint_id !== null).length;
     }
   }
-  return { assessments, roles, monitors, readings };
+  return { assessments, roles, monitors, readings, breaches };
 }

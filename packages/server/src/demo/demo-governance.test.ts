@@ -11,7 +11,7 @@ let summary: DemoSummary;
 beforeAll(async () => {
   api = await startTestApi({ now: '2026-11-25T09:00:00.000Z', timeZone: 'Europe/London' });
   summary = await loadDemoPortfolio(api.handoff, api.handoff.services.constraints.today(api.handoff.actor));
-}, 120_000);
+}, 300_000);
 afterAll(async () => { await api.close(); });
 
 async function get<T>(path: string, schema: { parse: (v: unknown) => T }): Promise<T> {

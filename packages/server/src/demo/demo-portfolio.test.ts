@@ -14,7 +14,7 @@ beforeAll(async () => {
   api = await startTestApi({ now: '2026-11-25T09:00:00.000Z', timeZone: 'Europe/London' });
   today = api.handoff.services.constraints.today(api.handoff.actor);
   summary = await loadDemoPortfolio(api.handoff, today);
-});
+}, 300_000);
 afterAll(async () => { await api.close(); });
 
 /** Every item of a list endpoint, following cursors. */

@@ -14,6 +14,7 @@ import type { DemoConstraint, DemoProgram } from './demo-types.js';
 export interface DemoSummary {
   readonly people: number;
   readonly programs: number;
+  /** Every constraint after loading: the demo's own and those opened by monitor breaches. */
   readonly constraints: number;
   /** Active constraints whose deadline day ended before `today`. */
   readonly overdue: number;
@@ -85,7 +86,7 @@ export async function loadDemoPortfolio(handoff: Handoff, today: string): Promis
   return {
     people: people.size,
     programs: DEMO_PROGRAMS.length,
-    constraints: states.length,
+    constraints: states.length + governance.breaches,
     overdue: states.filter((s) => !isClosedStatus(s.status) && isOverdue(s.deadline, today)).length,
     dependencies,
     governance,

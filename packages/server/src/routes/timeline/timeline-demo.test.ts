@@ -18,7 +18,7 @@ beforeAll(async () => {
   api = await startTestApi();
   // The demo loader sets the plans (loadDemoPlans) with everything else.
   summary = (await loadDemoPortfolio(api.handoff, today)).plans;
-}, 120_000);
+}, 300_000);
 afterAll(async () => { await api.close(); });
 
 describe('demo plans', () => {
