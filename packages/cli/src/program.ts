@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerConstraints } from './commands/constraints.command.js';
 import { registerAssess } from './commands/assess.command.js';
 import { registerDiagnose } from './commands/diagnose.command.js';
+import { registerBrief } from './commands/brief.command.js';
 import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerDigest } from './commands/digest.command.js';
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerRoles(program);
   registerTimeline(program);
   registerEconomics(program);
+  registerBrief(program);
   return program;
 }
 

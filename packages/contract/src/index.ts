@@ -9,6 +9,7 @@ export * from './schemas/import.js';
 export * from './schemas/escalations.js';
 export * from './schemas/ownership.js';
 export * from './schemas/diagnosis.js';
+export * from './schemas/brief.js';
 export * from './schemas/clarity.js';
 export * from './schemas/decisions.js';
 export * from './schemas/reviews.js';

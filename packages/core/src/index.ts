@@ -19,3 +19,4 @@ export * from './readiness.js';
 export * from './readiness-criteria.js';
 export * from './economics.js';
 export * from './diagnosis.js';
+export * from './brief.js';

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { Id, PageQuery, PersonRef, QueryFlag, Version, pageOf, requiredText } from './common.js';
 
 /** What a notification is about (the server's NotificationKind). */
-export const NOTIFICATION_KINDS = ['escalation', 'assignment', 'deadline-change', 'decision-request', 'digest'] as const;
+export const NOTIFICATION_KINDS = ['escalation', 'assignment', 'deadline-change', 'decision-request', 'digest', 'reassessment'] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS).openapi('NotificationKind');
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 /** What a notification is about. */
-export type NotificationKind = 'escalation' | 'assignment' | 'deadline-change' | 'decision-request' | 'digest';
+export type NotificationKind = 'escalation' | 'assignment' | 'deadline-change' | 'decision-request' | 'digest' | 'reassessment';
 
 /**
  * A message to one person about one event. Written in the same transaction as the change that caused

@@ -1,3 +1,4 @@
+import { lastAssessment } from '../db/repos/assessments.repo.js';
 import {
   daysBetween, draftBoardDecision, escalationNotice, isClosedStatus, localDate, nextDueAt, planEscalation,
   type EscalationClock, type EscalationPolicy, type FieldChange,
@@ -171,6 +172,21 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
       if (before.owner_id !== after.owner_id && !isClosedStatus(after.status)) {
         await enqueue(trx, notification(row, 'assignment', `assign:${after.id}:${after.owner_id}:${after.version}`, after.owner_id,
           `[${ref}] assigned to you: ${after.title}`, `You now own ${ref} "${after.title}" (${row.program_name}), due ${after.deadline}.`, now));
+      }
+      if (after.criterion_id && after.status === 'resolved' && before.status !== 'resolved') {
+        // The gap this constraint closed should now be met: ask whoever assessed the criterion last to assess it again.
+        const last = await lastAssessment(trx, after.program_id, after.criterion_id);
+        const recipient = last?.assessed_by ?? row.sponsor_id;
+        if (recipient) {
+          const code = last?.code ?? 'the criterion';
+          await enqueue(trx, {
+            ...notification(row, 'reassessment', `reassess:${after.id}:${after.version}`, recipient,
+              `[${ref}] resolved: re-assess ${code} for ${row.program_key}`,
+              `${ref} "${after.title}" was opened to close the readiness gap on ${code}${last ? ` (${last.text})` : ''} and is now resolved. ` +
+              `Assess ${code} again so that ${row.program_name}'s readiness shows it.`, now, { criterion: code }),
+            link: `/programs/${row.program_key}/readiness`,
+          });
+        }
       }
       await reschedule(trx, actor.workspaceId, after.id, now);
     },

@@ -21,6 +21,7 @@ import { createPeopleService } from './people.service.js';
 import { createProgramsService } from './programs.service.js';
 import { createReviewsService } from './reviews.service.js';
 import { createTimelineService } from './timeline.service.js';
+import { createBriefService } from './brief.service.js';
 import { createTransferService } from './transfer.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
@@ -32,6 +33,7 @@ export function createServices(deps: Deps) {
   const readiness = createReadinessService(deps, constraints);
   const ownership = createOwnershipService(deps);
   const diagnosis = createDiagnosisService(deps);
+  const timeline = createTimelineService(deps);
   return {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
@@ -44,7 +46,6 @@ export function createServices(deps: Deps) {
     ownership,
     diagnosis,
     clarity: createClarityService(deps, { readiness, ownership, diagnosis, constraints }),
-    decisions: createDecisionsService(deps),
     digests: createDigestsService(deps, enqueue),
     imports: createImportService(deps),
     transfer: createTransferService(deps),
@@ -54,7 +55,8 @@ export function createServices(deps: Deps) {
     monitors,
     alertmanager: createAlertmanagerService(deps, monitors),
     economics: createEconomicsService(deps),
-    timeline: createTimelineService(deps),
+    timeline,
+    brief: createBriefService(deps, { timeline, diagnosis }),
   };
 }
 

@@ -86,3 +86,14 @@ export async function linkedConstraints(db: Kysely<DB>, workspaceId: string, pro
     .execute();
   return rows.flatMap((r) => (r.criterion_id === null ? [] : [{ ...r, criterion_id: r.criterion_id }]));
 }
+
+/** Who last assessed a criterion for a program, with the criterion's code; undefined when never assessed. */
+export function lastAssessment(db: Kysely<DB>, programId: string, criterionId: string): Promise<{ assessed_by: string; code: string; text: string } | undefined> {
+  return db.selectFrom('readiness_assessments as a')
+    .innerJoin('readiness_criteria as c', 'c.id', 'a.criterion_id')
+    .select(['a.assessed_by', 'c.code', 'c.text'])
+    .where('a.program_id', '=', programId).where('a.criterion_id', '=', criterionId)
+    .orderBy('a.assessed_at', 'desc').orderBy('a.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
