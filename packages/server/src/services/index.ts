@@ -55,6 +55,7 @@ export function createServices(deps: Deps) {
     monitors,
     alertmanager: createAlertmanagerService(deps, monitors),
     economics: createEconomicsService(deps),
+    decisions: createDecisionsService(deps),
     timeline,
     brief: createBriefService(deps, { timeline, diagnosis }),
   };
