@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Constraint, Decision, DecisionPage, EscalationPolicy } from '@handoff/contract';
-import type { Command } from 'commander';
+import { PHASES } from '@handoff/core';
+import { Option, type Command } from 'commander';
 import { fetchList, getAs, parseAs, requestJson } from '../api-call.js';
 import { CliError } from '../cli-error.js';
 import { withClient, withClientOptions } from '../client-options.js';
-import { limitOption, readOptions } from '../options.js';
+import { choiceOption, integer, limitOption, readOptions } from '../options.js';
 import { orDash, printDetails, printJson, printLine, printTable } from '../output/print.js';
 import { findConstraint, findProgram, personId } from '../resolve-refs.js';
 
 /**
  * Escalation from the terminal: the policy (`policy show|set`), acknowledge / pause / resume of one
- * constraint, and the board's decisions (`decisions list|decide`).
+ * constraint, and the board's decisions (`decisions list|request|decide`).
  */
 export function registerEscalation(program: Command): void {
   const policy = program.command('policy').description('the escalation ladder: workspace default or a program override');
@@ -87,13 +88,60 @@ export function registerEscalation(program: Command): void {
         { header: 'ID', value: (d) => d.id, shrink: false },
       ]);
     });
-  withClientOptions(decisions.command('decide').description('record the decision taken').argument('<id>', 'decision id')
-    .requiredOption('--outcome <text>', 'what was decided').requiredOption('--by <email>', 'who decided'))
+  withClientOptions(decisions.command('request').description('ask the board for a decision; the board members and the sponsor are notified')
+    .argument('<program>', 'program key or id')
+    .requiredOption('--title <text>', 'what must be decided').option('--context <text>', 'what is blocked, since when, what has been tried', '')
+    .option('--option <label>', 'an option (repeat, in order; at least 2)', (v: string, all: string[]) => [...all, v], [])
+    .requiredOption('--recommend <n>', 'the recommended option, numbered from 1', integer(1, 100))
+    .requiredOption('--due <date>', 'when the board must decide (YYYY-MM-DD)')
+    .option('--constraint <ref>', 'the constraint the decision is about (CLAIMS-12)'))
+    .action(async (program: string, _o: unknown, command: Command) => {
+      const o = readOptions(command);
+      const options = optionLabels(command).map((label) => ({ label }));
+      const body = {
+        programId: program, title: o.required('title', '--title'), context: o.string('context') ?? '', options,
+        recommendedOption: o.number('recommend'), dueDate: o.required('due', '--due'), ...(o.string('constraint') ? { constraintId: o.string('constraint') } : {}),
+      };
+      const d = await withClient(command, async (client) => parseAs(Decision, await requestJson(client, 'POST', '/api/decisions', body), 'decision'));
+      if (o.flag('json')) return printJson(d);
+      printDetails([['Decision', d.title], ['Id', d.id], ['Program', d.programKey], ['Constraint', orDash(d.constraintRef)],
+        ...d.options.map((label, i): [string, string] => [`Option ${i + 1}`, label]), ['Recommended', d.recommendation], ['Due', d.dueDate]]);
+    });
+  withClientOptions(decisions.command('decide').description('record the decision taken and apply its effect in the same transaction').argument('<id>', 'decision id')
+    .option('--option <n>', 'the option taken, numbered from 1 (its effect applies)', integer(1, 100))
+    .option('--outcome <text>', 'what was decided, in words (default: the label of the option)')
+    .addOption(new Option('--move-deadline <date>', "move the constraint's deadline to this date (YYYY-MM-DD)").conflicts(['accept', 'phase']))
+    .addOption(new Option('--accept', 'accept the constraint').conflicts(['phase']))
+    .addOption(choiceOption('--phase <phase>', "move the program's phase (sponsor or board member only; a closed gate is overridden)", PHASES))
+    .requiredOption('--by <email>', 'who decided'))
     .action(async (id: string, _o: unknown, command: Command) => {
       const o = readOptions(command);
-      const d = await withClient(command, async (client) => parseAs(Decision, await requestJson(client, 'POST', `/api/decisions/${encodeURIComponent(id)}/decide`,
-        { outcome: o.required('outcome', '--outcome'), decidedBy: await personId(client, o.required('by', '--by')) }), 'decision'));
+      const option = o.number('option');
+      const outcome = o.string('outcome');
+      if (option === undefined && outcome === undefined) throw new CliError('give --option N or --outcome TEXT');
+      const moveTo = o.string('moveDeadline');
+      const phase = o.string('phase');
+      const effect = moveTo ? { kind: 'move-deadline', to: moveTo } : o.flag('accept') ? { kind: 'accept-constraint' } : phase ? { kind: 'phase-override', to: phase } : undefined;
+      const d = await withClient(command, async (client) => parseAs(Decision, await requestJson(client, 'POST', `/api/decisions/${encodeURIComponent(id)}/decide`, {
+        ...(option === undefined ? {} : { option }), ...(outcome === undefined ? {} : { outcome }), ...(effect ? { effect } : {}),
+        decidedBy: await personId(client, o.required('by', '--by')),
+      }), 'decision'));
       if (o.flag('json')) return printJson(d);
-      printDetails([['Decision', d.title], ['Outcome', d.outcome ?? ''], ['Decided by', d.decidedBy?.name ?? ''], ['At', d.decidedAt ?? '']]);
+      printDetails([['Decision', d.title], ['Outcome', d.outcome ?? ''], ['Decided by', d.decidedBy?.name ?? ''], ['At', d.decidedAt ?? ''], ['Effect', describeEffect(d)]]);
     });
+}
+
+/** The labels given with the repeatable `--option`, in order. */
+function optionLabels(command: Command): string[] {
+  const value: unknown = command.opts()['option'];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** One line on what taking the decision changed. */
+function describeEffect(d: Decision): string {
+  const e = d.effect;
+  if (!e) return 'none';
+  if (e.kind === 'move-deadline') return `deadline moved from ${e.from} to ${e.to}`;
+  if (e.kind === 'accept-constraint') return `constraint accepted (was ${e.from})`;
+  return `phase moved from ${e.from} to ${e.to}${e.gateOverridden ? ' (gate overridden)' : ''}`;
 }

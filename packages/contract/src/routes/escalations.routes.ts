@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { IfMatchHeaders } from '../schemas/common.js';
 import { Constraint } from '../schemas/constraints.js';
-import { DecideInput, Decision, DecisionListQuery, DecisionPage } from '../schemas/decisions.js';
+import { DecideInput, Decision, DecisionListQuery, DecisionPage, DecisionRequestInput } from '../schemas/decisions.js';
 import {
   AcknowledgeInput, ActiveEscalationPage, EscalationListQuery, EscalationPolicy, EscalationPolicyInput, PauseInput, ResumeInput,
   SweepInput, SweepResult,
@@ -79,6 +79,14 @@ export const listDecisions = createRoute({
   responses: { 200: json(DecisionPage, 'A page of decisions.'), ...problems(400) },
 });
 
+export const requestDecision = createRoute({
+  method: 'post', path: '/api/decisions', tags: ['Decisions'],
+  summary: 'Ask the board for a decision by hand: context, options (each with an optional effect), the recommended one, a due date',
+  description: 'The board members and the sponsor are notified; the request is recorded in the history of the program and of its constraint.',
+  request: { body: jsonBody(DecisionRequestInput) },
+  responses: { 201: { ...json(Decision, 'The pending request.'), headers: EtagHeader }, ...problems(400, 404, 415) },
+});
+
 export const getDecision = createRoute({
   method: 'get', path: '/api/decisions/{id}', tags: ['Decisions'],
   summary: 'One decision request',
@@ -88,8 +96,11 @@ export const getDecision = createRoute({
 
 export const decideDecision = createRoute({
   method: 'post', path: '/api/decisions/{id}/decide', tags: ['Decisions'],
-  summary: 'Record the decision taken, by whom; the time is recorded',
+  summary: 'Record the decision taken, by whom, and apply its effect in the same transaction; the time is recorded',
+  description: 'An effect moves a deadline (the decision is the reason; a new escalation cycle starts), accepts a constraint, or moves ' +
+    "the program's phase (the decider must be its sponsor or a board member; a closed gate is overridden and the override recorded). " +
+    'If the effect fails nothing changes and the decision stays pending.',
   request: { params: IdParams, headers: IfMatchHeaders, body: jsonBody(DecideInput) },
-  responses: { 200: { ...json(Decision, 'Decided.'), headers: EtagHeader }, ...problems(400, 404, 409, 412, 415) },
+  responses: { 200: { ...json(Decision, 'Decided.'), headers: EtagHeader }, ...problems(400, 403, 404, 409, 412, 415) },
 });
 

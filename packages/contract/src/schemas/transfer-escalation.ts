@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CalendarDate, Id, Timestamp, Version } from './common.js';
+import { DecisionEffect, LabelledDecisionOption } from './decisions.js';
 import { EscalationPolicyInput } from './escalations.js';
 
 /**
@@ -82,13 +83,15 @@ export const TransferDecision = z
     escalationCycle: z.number().int().positive().nullable().openapi({ description: 'The clock cycle that raised it (one request per constraint and cycle).' }),
     title: nonEmpty(2000),
     context: text(20_000),
-    options: z.array(text(4000)).max(50),
+    options: z.array(z.union([text(4000), LabelledDecisionOption])).max(50).openapi({ description: 'Labels, or (requests made by hand) labels with the effect each applies.' }),
     recommendation: text(4000),
     dueDate: CalendarDate,
     status: z.enum(['pending', 'decided', 'withdrawn']),
     outcome: text(4000).nullable(),
     decidedBy: Id.nullable(),
     decidedAt: Timestamp.nullable(),
+    // Added by version 3 (decision effects); absent from older documents, where it reads as null.
+    effect: DecisionEffect.nullable().default(null),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     version: Version,

@@ -87,6 +87,8 @@ export function transferReferenceIssues(doc: TransferFields): TransferIssue[] {
     refer(programs, 'program', ['decisions', i, 'programId'], d.programId);
     refer(constraints, 'constraint', ['decisions', i, 'constraintId'], d.constraintId);
     refer(people, 'person', ['decisions', i, 'decidedBy'], d.decidedBy);
+    if (d.effect?.kind === 'phase-override') refer(programs, 'program', ['decisions', i, 'effect', 'programId'], d.effect.programId);
+    else if (d.effect) refer(constraints, 'constraint', ['decisions', i, 'effect', 'constraintId'], d.effect.constraintId);
   });
 
   unique('notificationChannels', doc.notificationChannels, 'id', (c) => c.id);

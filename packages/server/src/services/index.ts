@@ -22,6 +22,7 @@ import { createProgramsService } from './programs.service.js';
 import { createReviewsService } from './reviews.service.js';
 import { createTimelineService } from './timeline.service.js';
 import { createBriefService } from './brief.service.js';
+import { createBoardPackService } from './board-pack.service.js';
 import { createTransferService } from './transfer.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
@@ -46,6 +47,7 @@ export function createServices(deps: Deps) {
     ownership,
     diagnosis,
     clarity: createClarityService(deps, { readiness, ownership, diagnosis, constraints }),
+    decisions: createDecisionsService(deps, constraints, enqueue),
     digests: createDigestsService(deps, enqueue),
     imports: createImportService(deps),
     transfer: createTransferService(deps),
@@ -55,9 +57,9 @@ export function createServices(deps: Deps) {
     monitors,
     alertmanager: createAlertmanagerService(deps, monitors),
     economics: createEconomicsService(deps),
-    decisions: createDecisionsService(deps),
     timeline,
     brief: createBriefService(deps, { timeline, diagnosis }),
+    boardPack: createBoardPackService(deps, { brief: createBriefService(deps, { timeline, diagnosis }), decisions: createDecisionsService(deps, constraints, enqueue) }),
   };
 }
 

@@ -48,7 +48,7 @@ export function insertsOf(workspaceId: string, doc: TransferDocument): Workspace
     decisions: doc.decisions.map((d) => ({
       ...ws, id: d.id, program_id: d.programId, constraint_id: d.constraintId, source: d.source, escalation_cycle: d.escalationCycle,
       title: d.title, context: d.context, options: JSON.stringify(d.options), recommendation: d.recommendation, due_date: d.dueDate,
-      status: d.status, outcome: d.outcome, decided_by: d.decidedBy, decided_at: d.decidedAt,
+      status: d.status, outcome: d.outcome, decided_by: d.decidedBy, decided_at: d.decidedAt, effect: d.effect === null ? null : JSON.stringify(d.effect),
       created_at: d.createdAt, updated_at: d.updatedAt, version: d.version,
     })),
     notificationChannels: doc.notificationChannels.map((c) => ({

@@ -25,6 +25,11 @@ export async function insertEscalationDecision(db: Kysely<DB>, row: Insertable<D
   return inserted !== undefined;
 }
 
+/** Creates a decision request made by hand. */
+export async function insertDecision(db: Kysely<DB>, row: Insertable<DecisionsTable>): Promise<void> {
+  await db.insertInto('decisions').values(row).execute();
+}
+
 export interface DecisionFilter {
   ids?: readonly string[];
   status?: DecisionRow['status'];
@@ -59,10 +64,11 @@ export function findDecision(db: Kysely<DB>, workspaceId: string, id: string, fo
   return q.executeTakeFirst();
 }
 
-export async function recordDecision(db: Kysely<DB>, id: string, outcome: string, decidedBy: string, now: Date): Promise<void> {
+/** Marks a decision taken, with what it changed (`effect`: JSON text, or null when it changed nothing). */
+export async function recordDecision(db: Kysely<DB>, id: string, outcome: string, decidedBy: string, effect: string | null, now: Date): Promise<void> {
   await db
     .updateTable('decisions')
-    .set((eb) => ({ status: 'decided', outcome, decided_by: decidedBy, decided_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .set((eb) => ({ status: 'decided', outcome, decided_by: decidedBy, decided_at: now, effect, updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }

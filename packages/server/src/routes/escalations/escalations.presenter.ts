@@ -1,7 +1,8 @@
 import { daysOverdue } from '@handoff/core';
-import type { ActiveEscalation, Decision } from '@handoff/contract';
+import { DecisionEffect, type ActiveEscalation, type Decision } from '@handoff/contract';
 import type { DecisionView } from '../../db/repos/decisions.repo.js';
 import type { ActiveEscalationRow } from '../../db/repos/escalations.repo.js';
+import { choicesOf } from '../../services/decision-options.js';
 
 /** Maps an active escalation row to its API shape; `today` is the workspace-local date. */
 export function presentActiveEscalation(row: ActiveEscalationRow, today: string): ActiveEscalation {
@@ -29,8 +30,10 @@ export function presentActiveEscalation(row: ActiveEscalationRow, today: string)
   };
 }
 
-/** Maps a decision to its API shape. */
+/** Maps a decision to its API shape: options as labels, with the effect of each beside them, and what taking it changed. */
 export function presentDecision(row: DecisionView): Decision {
+  const choices = choicesOf(row);
+  const effect = DecisionEffect.safeParse(row.effect);
   return {
     id: row.id,
     programId: row.program_id,
@@ -40,13 +43,15 @@ export function presentDecision(row: DecisionView): Decision {
     source: row.source,
     title: row.title,
     context: row.context,
-    options: Array.isArray(row.options) ? row.options.filter((o): o is string => typeof o === 'string') : [],
+    options: choices.map((c) => c.label),
+    optionEffects: choices.map((c) => c.effect),
     recommendation: row.recommendation,
     dueDate: row.due_date,
     status: row.status,
     outcome: row.outcome,
     decidedBy: row.decided_by && row.decider_name !== null && row.decider_email !== null ? { id: row.decided_by, name: row.decider_name, email: row.decider_email } : null,
     decidedAt: row.decided_at ? row.decided_at.toISOString() : null,
+    effect: effect.success ? effect.data : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,

@@ -48,6 +48,10 @@ export function registerEscalationRoutes(app: Api, { escalations, policies, deci
     const page = await decisions.list(c.var.actor, c.req.valid('query'));
     return c.json({ items: page.rows.map(presentDecision), nextCursor: page.nextCursor }, 200);
   });
+  app.openapi(routes.requestDecision, async (c) => {
+    const row = await decisions.request(c.var.actor, c.req.valid('json'));
+    return c.json(presentDecision(row), 201, { ETag: etag(row.version) });
+  });
   app.openapi(routes.getDecision, async (c) => {
     const row = await decisions.get(c.var.actor, c.req.valid('param').id);
     return c.json(presentDecision(row), 200, { ETag: etag(row.version) });

@@ -1,5 +1,5 @@
 import {
-  NotificationFacts, TransferPolicyLevels, TransferPolicySnapshot, TransferReviewSnapshot,
+  DecisionEffect, LabelledDecisionOption, NotificationFacts, TransferPolicyLevels, TransferPolicySnapshot, TransferReviewSnapshot,
   type TransferDecision, type TransferDigest, type TransferEscalation, type TransferEscalationEvent, type TransferEscalationPolicy,
   type TransferInboxItem, type TransferNotificationChannel, type TransferReview, type TransferReviewItem,
 } from '@handoff/contract';
@@ -13,7 +13,7 @@ import type { WorkspaceRows } from '../../db/repos/transfer.repo.js';
  */
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
-const Options = z.array(z.string());
+const Options = z.array(z.union([z.string(), LabelledDecisionOption]));
 
 export function presentEscalationPolicies(rows: WorkspaceRows['escalationPolicies']): TransferEscalationPolicy[] {
   return rows.map((p) => ({
@@ -74,6 +74,7 @@ export function presentDecisions(rows: WorkspaceRows['decisions']): TransferDeci
     outcome: d.outcome,
     decidedBy: d.decided_by,
     decidedAt: iso(d.decided_at),
+    effect: DecisionEffect.nullable().parse(d.effect),
     createdAt: d.created_at.toISOString(),
     updatedAt: d.updated_at.toISOString(),
     version: d.version,
