@@ -22,7 +22,6 @@ import { createProgramsService } from './programs.service.js';
 import { createReviewsService } from './reviews.service.js';
 import { createTimelineService } from './timeline.service.js';
 import { createBriefService } from './brief.service.js';
-import { createBoardPackService } from './board-pack.service.js';
 import { createTransferService } from './transfer.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
@@ -59,7 +58,6 @@ export function createServices(deps: Deps) {
     economics: createEconomicsService(deps),
     timeline,
     brief: createBriefService(deps, { timeline, diagnosis }),
-    boardPack: createBoardPackService(deps, { brief: createBriefService(deps, { timeline, diagnosis }), decisions: createDecisionsService(deps, constraints, enqueue) }),
   };
 }
 
