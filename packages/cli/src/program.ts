@@ -4,6 +4,7 @@ import { registerConstraints } from './commands/constraints.command.js';
 import { registerAssess } from './commands/assess.command.js';
 import { registerDiagnose } from './commands/diagnose.command.js';
 import { registerBrief } from './commands/brief.command.js';
+import { registerBoardPack } from './commands/board-pack.command.js';
 import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerDigest } from './commands/digest.command.js';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerTimeline(program);
   registerEconomics(program);
   registerBrief(program);
+  registerBoardPack(program);
   return program;
 }
 

@@ -20,3 +20,4 @@ export * from './readiness-criteria.js';
 export * from './economics.js';
 export * from './diagnosis.js';
 export * from './brief.js';
+export * from './board-pack-markdown.js';

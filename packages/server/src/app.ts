@@ -25,6 +25,7 @@ import { registerReadinessRoutes } from './routes/readiness/readiness.routes.js'
 import { registerReviewRoutes } from './routes/reviews/reviews.routes.js';
 import { registerTimelineRoutes } from './routes/timeline/timeline.routes.js';
 import { registerBriefRoutes } from './routes/brief/brief.routes.js';
+import { registerBoardPackRoutes } from './routes/board-pack/board-pack.routes.js';
 import { registerTransferRoutes } from './routes/transfer/transfer.routes.js';
 import { createServices, type Services } from './services/index.js';
 
@@ -96,6 +97,7 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   registerEconomicsRoutes(app, services);
   registerTimelineRoutes(app, services);
   registerBriefRoutes(app, services);
+  registerBoardPackRoutes(app, services);
   // Feed URLs use the public URL links in notifications use (HANDOFF_PUBLIC_URL), else the request's origin.
   registerCalendarRoutes(app, services, { publicUrl: options.publicUrl ?? deps.notify?.publicUrl });
 

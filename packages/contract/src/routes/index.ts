@@ -9,6 +9,7 @@ export * from './escalations.routes.js';
 export * from './ownership.routes.js';
 export * from './diagnosis.routes.js';
 export * from './brief.routes.js';
+export * from './board-pack.routes.js';
 export * from './clarity.routes.js';
 export * from './reviews.routes.js';
 export * from './digests.routes.js';

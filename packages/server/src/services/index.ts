@@ -22,6 +22,7 @@ import { createProgramsService } from './programs.service.js';
 import { createReviewsService } from './reviews.service.js';
 import { createTimelineService } from './timeline.service.js';
 import { createBriefService } from './brief.service.js';
+import { createBoardPackService } from './board-pack.service.js';
 import { createTransferService } from './transfer.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
@@ -34,6 +35,8 @@ export function createServices(deps: Deps) {
   const ownership = createOwnershipService(deps);
   const diagnosis = createDiagnosisService(deps);
   const timeline = createTimelineService(deps);
+  const decisions = createDecisionsService(deps, constraints, enqueue);
+  const brief = createBriefService(deps, { timeline, diagnosis });
   return {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
@@ -46,7 +49,7 @@ export function createServices(deps: Deps) {
     ownership,
     diagnosis,
     clarity: createClarityService(deps, { readiness, ownership, diagnosis, constraints }),
-    decisions: createDecisionsService(deps, constraints, enqueue),
+    decisions,
     digests: createDigestsService(deps, enqueue),
     imports: createImportService(deps),
     transfer: createTransferService(deps),
@@ -57,7 +60,8 @@ export function createServices(deps: Deps) {
     alertmanager: createAlertmanagerService(deps, monitors),
     economics: createEconomicsService(deps),
     timeline,
-    brief: createBriefService(deps, { timeline, diagnosis }),
+    brief,
+    boardPack: createBoardPackService(deps, { brief, decisions }),
   };
 }
 
