@@ -77,8 +77,15 @@ describe('the gate to the next phase', () => {
     expect((await assess(api, 'KYC', analyst, codes)).status).toBe(201);
     const stillVacant = await api.call('PATCH', '/api/programs/KYC', { phase: 'production-readiness' });
     expect(stillVacant.status).toBe(409);
-    expect(Problem.parse(stillVacant.body).errors?.map((e) => e.path)).toEqual(['readiness.governance']);
+    // Every criterion met, yet: roles vacant, and no cost model on production economics.
+    expect(Problem.parse(stillVacant.body).errors?.map((e) => e.path)).toEqual(['readiness.governance', 'readiness.economic']);
+    expect(Problem.parse(stillVacant.body).detail).toContain('no cost model');
     await fillRoles(api, kyc, analyst);
+    expect((await api.call('PUT', '/api/programs/KYC/cost-model', { currency: 'GBP' })).status).toBe(201);
+    const items = ['compute', 'adoption', 'monitoring', 'governance', 'workforce'].map((category) => ({
+      side: 'cost', label: category, category, scope: 'production', recurrence: 'monthly', amount: '1000.00',
+    }));
+    expect((await api.call('POST', '/api/programs/KYC/cost-items', { items })).status).toBe(201);
     const res = await api.call('PATCH', '/api/programs/KYC', { phase: 'production-readiness' });
     expect(res.status).toBe(200);
     expect(await overrides('KYC')).toEqual([]);
