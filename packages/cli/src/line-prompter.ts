@@ -57,3 +57,13 @@ export function openPrompter(
     close: () => rl.close(),
   };
 }
+
+/** Asks a yes/no question until answered; Enter means yes. */
+export async function confirm(prompter: LinePrompter, question: string): Promise<boolean> {
+  for (;;) {
+    const answer = (await prompter.ask(question)).toLowerCase();
+    if (answer === '' || answer === 'y' || answer === 'yes') return true;
+    if (answer === 'n' || answer === 'no') return false;
+    prompter.say('  Please answer y or n.');
+  }
+}

@@ -5,7 +5,7 @@ import type { ApiClient } from '../api-client.js';
 import { getAs, parseAs, requestJson } from '../api-call.js';
 import { CliError } from '../cli-error.js';
 import { withClient, withClientOptions } from '../client-options.js';
-import { openPrompter, type LinePrompter } from '../line-prompter.js';
+import { confirm, openPrompter, type LinePrompter } from '../line-prompter.js';
 import { readOptions } from '../options.js';
 import { formatDiagnosis } from './diagnose.command.js';
 import { personId } from '../resolve-refs.js';
@@ -183,14 +183,6 @@ async function askPerson(prompter: LinePrompter, client: ApiClient, question: st
   }
 }
 
-async function confirm(prompter: LinePrompter, question: string): Promise<boolean> {
-  for (;;) {
-    const answer = (await prompter.ask(question)).toLowerCase();
-    if (answer === '' || answer === 'y' || answer === 'yes') return true;
-    if (answer === 'n' || answer === 'no') return false;
-    prompter.say('  Please answer y or n.');
-  }
-}
 
 function outcome(result: ClarityAssessment): string[] {
   const r = result.readiness;

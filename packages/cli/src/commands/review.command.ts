@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { getAs, parseAs, requestJson } from '../api-call.js';
 import { CliError } from '../cli-error.js';
 import { withClient, withClientOptions } from '../client-options.js';
-import { openPrompter, type LinePrompter } from '../line-prompter.js';
+import { confirm, openPrompter, type LinePrompter } from '../line-prompter.js';
 import { readOptions } from '../options.js';
 import { orDash, stdoutStyle } from '../output/print.js';
 import { formatDetails, formatTable, truncate } from '../output/table.js';
@@ -177,14 +177,6 @@ async function askDecision(prompter: LinePrompter): Promise<ReviewDecision> {
   }
 }
 
-async function confirm(prompter: LinePrompter, question: string): Promise<boolean> {
-  for (;;) {
-    const answer = (await prompter.ask(question)).toLowerCase();
-    if (answer === '' || answer === 'y' || answer === 'yes') return true;
-    if (answer === 'n' || answer === 'no') return false;
-    prompter.say('  Please answer y or n.');
-  }
-}
 
 function outcome(item: ReviewItem): string {
   const { before, after } = item;
