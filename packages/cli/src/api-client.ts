@@ -47,7 +47,8 @@ export async function localClient(dataDir: string, databaseUrl?: string, options
   return {
     handoff,
     target: databaseUrl ? 'DATABASE_URL' : dataDir,
-    fetch: async (path, init) => handoff.app.request(path, init),
+    // The in-process operator: whoever can open the data directory can read the database itself.
+    fetch: (path, init) => handoff.request(path, init),
     close: () => handoff.close(),
   };
 }

@@ -22,3 +22,4 @@ export * from './schemas/readiness.js';
 export * from './schemas/economics.js';
 export * from './schemas/timeline.js';
 export * as routes from './routes/index.js';
+export * from './access.js';

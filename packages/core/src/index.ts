@@ -21,3 +21,4 @@ export * from './economics.js';
 export * from './diagnosis.js';
 export * from './brief.js';
 export * from './board-pack-markdown.js';
+export * from './access.js';

@@ -3,7 +3,9 @@ import { routes } from '@handoff/contract';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { Actor, Deps } from './context.js';
+import { authMiddleware, type LocalOperator } from './auth/authenticate.js';
+import { DEFAULT_AUTH_CONFIG, type AuthConfig } from './auth/auth-config.js';
+import type { Deps } from './context.js';
 import { HandoffError } from './errors.js';
 import type { Api, ApiEnv } from './http/app-types.js';
 import { mountDocs } from './http/docs-page.js';
@@ -30,8 +32,10 @@ import { registerTransferRoutes } from './routes/transfer/transfer.routes.js';
 import { createServices, type Services } from './services/index.js';
 
 export interface AppOptions {
-  /** Who is acting and in which workspace, for each API request. */
-  readonly resolveActor: (c: Context<ApiEnv>) => Actor | Promise<Actor>;
+  /** The in-process operator's credential (CLI on a data directory, tests); see auth/authenticate.ts. */
+  readonly local: LocalOperator;
+  /** Session lifetimes, cookie security, proxy trust; defaults in auth-config.ts. */
+  readonly auth?: AuthConfig;
   /** Largest JSON body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   /** Largest import file accepted, in bytes. */
@@ -75,9 +79,10 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
         return problemResponse(problemBody('unsupported-media-type', `send the body as application/json (got ${type || 'no content type'})`));
       }
     }
-    c.set('actor', await options.resolveActor(c));
     return next();
   });
+
+  app.use('/api/*', authMiddleware(deps, options.auth ?? DEFAULT_AUTH_CONFIG, options.local));
 
   app.openapi(routes.getHealth, (c) => c.json({ status: 'ok' as const, database: deps.database.kind, version: deps.version }, 200));
   registerPeopleRoutes(app, services);

@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('a Handoff on a data directory', () => {
   it('keeps what was written across a close and a reopen, and migrates only once', async () => {
     const first = await openHandoff({ database: { kind: 'pglite', dataDir: dir } });
-    const created = await first.app.request('/api/people', {
+    const created = await first.request('/api/people', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Wanjiru Kamau', email: 'wanjiru@example.com' }),
@@ -27,7 +27,7 @@ describe('a Handoff on a data directory', () => {
     const second = await openHandoff({ database: { kind: 'pglite', dataDir: dir } });
     try {
       expect(second.workspace.id).toBe(workspaceId);
-      const page = PersonPage.parse(await (await second.app.request('/api/people')).json());
+      const page = PersonPage.parse(await (await second.request('/api/people')).json());
       expect(page.items).toEqual([person]);
       const applied = await second.deps.database.db.selectFrom('schema_migrations').select('version').execute();
       expect(applied.map((m) => m.version)).toEqual(readMigrations().map((m) => m.version));

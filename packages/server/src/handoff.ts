@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createApp, type AppOptions } from './app.js';
-import type { Actor, Clock, Deps } from './context.js';
+import { systemActor, type Actor, type Clock, type Deps } from './context.js';
+import type { AuthConfig } from './auth/auth-config.js';
+import { newSecret } from './auth/secrets.js';
 import { openDatabase, type DatabaseConfig } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { findWorkspaceById, type WorkspaceRow } from './db/repos/workspaces.repo.js';
@@ -22,6 +24,8 @@ export interface HandoffConfig {
   readonly onUnexpectedError?: AppOptions['onUnexpectedError'];
   /** SMTP server, sender and public URL for notifications (see NotifyConfig). */
   readonly notify?: NotifyConfig;
+  /** Session lifetimes, cookie security, proxy trust. */
+  readonly auth?: AuthConfig;
 }
 
 /** An opened Handoff: database migrated, default workspace present, the API app ready to serve. */
@@ -32,6 +36,13 @@ export interface Handoff {
   readonly workspace: WorkspaceRow;
   /** The actor of the default workspace, for in-process callers. */
   readonly actor: Actor;
+  /**
+   * The `Authorization` header value that makes a request act as the in-process operator (the system, in
+   * the default workspace): random per process, never stored; for the CLI on a data directory and tests.
+   */
+  readonly localAuthorization: string;
+  /** `app.request` as the in-process operator (adds `localAuthorization` unless the request has its own). */
+  request(path: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -47,16 +58,25 @@ export async function openHandoff(config: HandoffConfig): Promise<Handoff> {
     const workspace = await ensureDefaultWorkspace(deps, config.timeZone ?? 'UTC');
     // A workspace starts with the default readiness criteria (once: a library emptied by retiring is left so).
     await ensureDefaultCriteria(deps, workspace.id);
-    const actor: Actor = { workspaceId: workspace.id, timeZone: workspace.time_zone, label: config.actorLabel ?? 'api' };
+    const actor: Actor = systemActor(workspace, config.actorLabel ?? 'api');
+    const localSecret = newSecret();
     const { app, services } = createApp(deps, {
-      // Read per request: an import or a settings change may alter the workspace's time zone while running.
-      resolveActor: async () => {
-        const current = await findWorkspaceById(database.db, workspace.id);
-        return { ...actor, timeZone: current?.time_zone ?? actor.timeZone };
+      local: {
+        secret: localSecret,
+        label: actor.label,
+        // Read per request: an import or a settings change may alter the workspace's time zone while running.
+        workspace: async () => (await findWorkspaceById(database.db, workspace.id)) ?? workspace,
       },
+      ...(config.auth ? { auth: config.auth } : {}),
       ...(config.onUnexpectedError ? { onUnexpectedError: config.onUnexpectedError } : {}),
     });
-    return { app, services, deps, workspace, actor, close: () => database.close() };
+    const localAuthorization = `Local ${localSecret}`;
+    const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('authorization')) headers.set('authorization', localAuthorization);
+      return app.request(path, { ...init, headers });
+    };
+    return { app, services, deps, workspace, actor, localAuthorization, request, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw error;

@@ -26,10 +26,10 @@ beforeAll(async () => {
   const handoff = await openHandoff({ database: { kind: 'pglite', dataDir } });
   try {
     const json = { 'content-type': 'application/json' };
-    const person = Person.parse(await (await handoff.app.request('/api/people', {
+    const person = Person.parse(await (await handoff.request('/api/people', {
       method: 'POST', headers: json, body: JSON.stringify({ name: 'Amara Okafor', email: 'amara@example.com' }),
     })).json());
-    channelId = NotificationChannel.parse(await (await handoff.app.request('/api/notification-channels', {
+    channelId = NotificationChannel.parse(await (await handoff.request('/api/notification-channels', {
       method: 'POST', headers: json, body: JSON.stringify({ kind: 'slack', name: '#ai', webhookUrl: `http://127.0.0.1:${port}/hook` }),
     })).json()).id;
     const enqueue = createEnqueue(handoff.deps);

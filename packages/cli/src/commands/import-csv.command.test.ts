@@ -24,7 +24,7 @@ afterAll(async () => { await handoff.close(); });
 afterEach(() => { vi.restoreAllMocks(); });
 
 async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await handoff.app.request(path, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await handoff.request(path, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
   return res.json();
 }
 
@@ -43,7 +43,7 @@ async function run(...args: string[]): Promise<{ stdout: string; stderr: string;
   const program = new Command('handoff').exitOverride();
   registerImportCsv(program, async (opts) => {
     opened.push(opts);
-    const client: ApiClient = { target: 'memory', fetch: async (path, init) => handoff.app.request(path, init), close: async () => {} };
+    const client: ApiClient = { target: 'memory', fetch: async (path, init) => handoff.request(path, init), close: async () => {} };
     return client;
   });
   let error: unknown;

@@ -21,7 +21,7 @@ const TECH = ['TECH-01', 'TECH-02', 'TECH-03', 'TECH-04', 'TECH-05', 'TECH-06'];
 beforeAll(async () => {
   const handoff = await openHandoff({ database: { kind: 'pglite', dataDir } });
   const call = async (method: string, path: string, body: unknown): Promise<unknown> => {
-    const res = await handoff.app.request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await handoff.request(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const json: unknown = await res.json();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;

@@ -8,7 +8,7 @@ import { BIN } from './run-cli.js';
 export async function withHandoffAt<T>(dataDir: string, work: (h: Handoff, call: (method: string, path: string, body?: unknown) => Promise<unknown>) => Promise<T>, now?: Date): Promise<T> {
   const handoff = await openHandoff({ database: { kind: 'pglite', dataDir }, ...(now ? { clock: { now: () => new Date(now) } } : {}) });
   const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await handoff.app.request(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+    const res = await handoff.request(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
     const json: unknown = await res.json();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;

@@ -8,9 +8,13 @@ import type {
   AlertEventsTable, CostItemsTable, CostModelsTable, GateOverridesTable, GatePlansTable, GovernanceRolesTable, MonitorReadingsTable,
   MonitorsTable, ProgramRolesTable, ReadinessAssessmentsTable, ReadinessCriteriaTable,
 } from './schema-readiness.js';
+import type {
+  AccountsTable, ApiTokensTable, AuditLogTable, ProgramMembersTable, SessionsTable, SignInAttemptsTable,
+} from './schema-security.js';
 
 /** The readiness, ownership, monitor, plan and economics tables live in schema-readiness.ts; importers keep using this module. */
 export type * from './schema-readiness.js';
+export type * from './schema-security.js';
 
 
 export interface WorkspacesTable {
@@ -300,5 +304,11 @@ export interface DB {
   gate_plans: GatePlansTable;
   cost_models: CostModelsTable;
   cost_items: CostItemsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  api_tokens: ApiTokensTable;
+  program_members: ProgramMembersTable;
+  audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
 }

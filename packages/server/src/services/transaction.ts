@@ -1,9 +1,16 @@
 import type { Kysely } from 'kysely';
+import { applyAuditContext } from '../auth/audit-context.js';
 import type { DB } from '../db/schema.js';
 
-/** Runs `work` in one transaction: every write of a service call commits together or not at all. */
+/**
+ * Runs `work` in one transaction: every write of a service call commits together or not at all, and the
+ * audit log records who made it (the request's audit context, see auth/audit-context.ts).
+ */
 export function inTransaction<T>(db: Kysely<DB>, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
+  return db.transaction().execute(async (trx) => {
+    await applyAuditContext(trx);
+    return work(trx);
+  });
 }
 
 /** Checks an If-Match version against the stored one. Returns false when stale. */

@@ -37,7 +37,10 @@ export interface TestResponse {
 export interface TestApi {
   readonly handoff: Handoff;
   readonly clock: ManualClock;
-  /** Calls the API in-process through the real HTTP stack (routing, validation, errors). */
+  /**
+   * Calls the API in-process through the real HTTP stack (routing, validation, errors, authentication). By
+   * default as the in-process operator; pass `authorization` or `cookie` to act as someone else, '' for nobody.
+   */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
   close(): Promise<void>;
 }
@@ -93,7 +96,12 @@ export async function startTestApi(options: { now?: string; timeZone?: string } 
     handoff,
     clock,
     async call(method, path, body, headers = {}) {
-      const init: RequestInit = { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers } };
+      // As the in-process operator unless the test brings its own credential (a token, a session cookie, or '' for none).
+      const own = Object.keys(headers).some((h) => ['authorization', 'cookie'].includes(h.toLowerCase()));
+      const sent: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+      if (!own) sent.authorization = handoff.localAuthorization;
+      for (const [name, value] of Object.entries(headers)) if (value !== '') sent[name] = value;
+      const init: RequestInit = { method, headers: sent };
       if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
       const res = await handoff.app.request(path, init);
       const text = await res.text();

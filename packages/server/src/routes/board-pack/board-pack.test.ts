@@ -61,7 +61,7 @@ afterAll(async () => {
 
 describe('GET /api/board-pack', () => {
   it('serves a PDF attachment named after the date that lists every pending decision and every program', async () => {
-    const res = await api.handoff.app.request('/api/board-pack?date=2026-12-01&format=pdf');
+    const res = await api.handoff.request('/api/board-pack?date=2026-12-01&format=pdf');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="board-pack-2026-12-01.pdf"');
@@ -77,7 +77,7 @@ describe('GET /api/board-pack', () => {
   }, 60_000);
 
   it('gives the same PDF bytes for the same pack', async () => {
-    const get = async () => new Uint8Array(await (await api.handoff.app.request('/api/board-pack?date=2026-12-01&format=pdf')).arrayBuffer());
+    const get = async () => new Uint8Array(await (await api.handoff.request('/api/board-pack?date=2026-12-01&format=pdf')).arrayBuffer());
     expect(Buffer.from(await get()).equals(Buffer.from(await get()))).toBe(true);
   }, 60_000);
 
@@ -94,7 +94,7 @@ describe('GET /api/board-pack', () => {
   }, 60_000);
 
   it('chooses the PDF from the Accept header when no format is given', async () => {
-    const res = await api.handoff.app.request('/api/board-pack', { headers: { Accept: 'application/pdf' } });
+    const res = await api.handoff.request('/api/board-pack', { headers: { Accept: 'application/pdf' } });
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="board-pack-2026-11-25.pdf"');
   }, 60_000);
 

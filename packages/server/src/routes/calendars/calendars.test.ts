@@ -1,3 +1,4 @@
+import { systemActor } from '../../context.js';
 import { CalendarFeed, CalendarFeedPage, CreatedCalendarFeed, Problem } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
@@ -103,7 +104,7 @@ describe('workspace isolation', () => {
     const otherId = '11111111-1111-4111-8111-111111111111';
     const now = api.clock.now();
     await db.insertInto('workspaces').values({ id: otherId, slug: 'other', name: 'Other', time_zone: 'UTC', created_at: now, updated_at: now }).execute();
-    const actor = { workspaceId: otherId, timeZone: 'UTC', label: 'test' };
+    const actor = systemActor({ id: otherId, time_zone: 'UTC' }, 'test');
     const stranger = await api.handoff.services.people.create(actor, { name: 'Stranger', email: 'stranger@example.com' });
     const { row, token } = await api.handoff.services.calendars.create(actor, 'person', stranger.id, {});
 
@@ -117,9 +118,10 @@ describe('workspace isolation', () => {
 describe('the public URL', () => {
   it('builds subscription URLs from the configured public URL (HANDOFF_PUBLIC_URL) instead of the request origin', async () => {
     const deps = { ...api.handoff.deps, notify: { publicUrl: 'https://handoff.example.com/' } };
-    const { app } = createApp(deps, { resolveActor: () => api.handoff.actor });
+    const local = { secret: 'local-secret', label: 'test', workspace: async () => api.handoff.workspace };
+    const { app } = createApp(deps, { local });
     const dana = await addPerson(api, 'Dana Voss', 'dana@example.com');
-    const res = await app.request(`/api/people/${dana.id}/calendar-feeds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await app.request(`/api/people/${dana.id}/calendar-feeds`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Local local-secret' }, body: '{}' });
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(CreatedCalendarFeed.parse(await res.json()).url).toMatch(/^https:\/\/handoff\.example\.com\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);

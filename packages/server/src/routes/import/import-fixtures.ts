@@ -27,7 +27,7 @@ export function csv(rows: readonly (readonly string[])[]): string {
 export async function importFile(
   api: TestApi, program: string, body: string | Uint8Array, query = '', headers: Record<string, string> = { 'content-type': 'text/csv' },
 ): Promise<TestResponse> {
-  const res = await api.handoff.app.request(`/api/programs/${program}/constraints:import${query}`, { method: 'POST', body, headers });
+  const res = await api.handoff.request(`/api/programs/${program}/constraints:import${query}`, { method: 'POST', body, headers });
   const text = await res.text();
   let parsed: unknown = text;
   try { parsed = JSON.parse(text); } catch { /* not JSON */ }
@@ -36,7 +36,7 @@ export async function importFile(
 
 /** The NDJSON events of a streamed import, parsed line by line. */
 export async function importStreamed(api: TestApi, program: string, body: string | Uint8Array, query = ''): Promise<ImportEvent[]> {
-  const res = await api.handoff.app.request(`/api/programs/${program}/constraints:import${query}`, {
+  const res = await api.handoff.request(`/api/programs/${program}/constraints:import${query}`, {
     method: 'POST', body, headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
   });
   if (!res.headers.get('content-type')?.startsWith('application/x-ndjson')) throw new Error(`not a stream: ${res.status} ${await res.text()}`);

@@ -72,13 +72,13 @@ describe('importing a 10,000-row register', () => {
     const failures: unknown[] = [];
     const handoff = await openHandoff({ database: config, actorLabel: 'test', newId, onUnexpectedError: (e) => failures.push(e) });
     const json = async (method: string, path: string, body?: unknown): Promise<Response> =>
-      handoff.app.request(path, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      handoff.request(path, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
     try {
       const owner = Person.parse(await (await json('POST', '/api/people', { name: 'Lena Berg', email: 'lena@example.com' })).json());
       await json('POST', '/api/people', { name: 'Amara Okafor', email: 'amara@example.com' });
       await json('POST', '/api/programs', { name: 'Rollback', key: 'ROLL' });
       armed = true;
-      const res = await handoff.app.request('/api/programs/ROLL/constraints:import', { method: 'POST', body: bigFile(), headers: { 'content-type': 'text/csv' } });
+      const res = await handoff.request('/api/programs/ROLL/constraints:import', { method: 'POST', body: bigFile(), headers: { 'content-type': 'text/csv' } });
       armed = false;
       expect(res.status).toBe(500);
       expect(failures).toHaveLength(1);

@@ -15,15 +15,15 @@ afterAll(async () => { await api.close(); });
 
 describe('actions without a body', () => {
   it('accepts a POST with no body and no content type where every field is optional', async () => {
-    const res = await api.handoff.app.request(`/api/constraints/${ref}/resume`, { method: 'POST' });
+    const res = await api.handoff.request(`/api/constraints/${ref}/resume`, { method: 'POST' });
     expect(res.status).toBe(200);
     expect(Constraint.parse(await res.json()).escalation?.pausedAt).toBeNull();
   });
 
   it('still refuses a body in another format with 415, and a missing required field with 400', async () => {
-    const form = await api.handoff.app.request(`/api/constraints/${ref}/pause`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'because' });
+    const form = await api.handoff.request(`/api/constraints/${ref}/pause`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'because' });
     expect(form.status).toBe(415);
-    const empty = await api.handoff.app.request(`/api/constraints/${ref}/pause`, { method: 'POST' });
+    const empty = await api.handoff.request(`/api/constraints/${ref}/pause`, { method: 'POST' });
     expect(empty.status).toBe(400);
     expect(Problem.parse(await empty.json()).status).toBe(400);
   });

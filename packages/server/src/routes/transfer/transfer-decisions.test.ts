@@ -14,7 +14,7 @@ async function ok(call: Promise<TestResponse>, status = 200): Promise<unknown> {
   return res.body;
 }
 async function rawExport(api: TestApi): Promise<string> {
-  const res = await api.handoff.app.request('/api/workspace/export');
+  const res = await api.handoff.request('/api/workspace/export');
   expect(res.status).toBe(200);
   return res.text();
 }

@@ -23,7 +23,7 @@ let saving: CostItem;
 const driftMonitor = randomUUID();
 
 async function rawExport(api: TestApi): Promise<string> {
-  const res = await api.handoff.app.request('/api/workspace/export');
+  const res = await api.handoff.request('/api/workspace/export');
   expect(res.status).toBe(200);
   return res.text();
 }

@@ -1,3 +1,4 @@
+import { systemActor } from '../../context.js';
 import { randomUUID } from 'node:crypto';
 import { Constraint, Person, Problem, Program, TRANSFER_V3_SECTIONS, TransferDocument, TransferSummary } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ const drift = randomUUID();
 const latency = randomUUID();
 
 async function rawExport(api: TestApi): Promise<string> {
-  const res = await api.handoff.app.request('/api/workspace/export');
+  const res = await api.handoff.request('/api/workspace/export');
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -251,7 +252,7 @@ describe('workspace import, format version 3', () => {
       expect(Number(reading.id)).toBeGreaterThan(Math.max(...doc.monitorReadings.map((r) => r.id)));
 
       const other = await insertWorkspaceIfMissing(db, { id: randomUUID(), slug: 'other', name: 'Other', time_zone: 'UTC', created_at: new Date(AT) });
-      const actor = { workspaceId: other.id, timeZone: 'UTC', label: 'test' };
+      const actor = systemActor(other, 'test');
       const attempt = (d: TransferDocument) => target.handoff.services.transfer.import(actor, d);
       await expect(attempt({ ...doc, history: [] })).rejects.toMatchObject({ code: 'conflict', errors: [{ path: 'assessments' }] });
       await expect(attempt({ ...doc, history: [], assessments: [] })).rejects.toMatchObject({ code: 'conflict', errors: [{ path: 'monitorReadings' }] });

@@ -17,7 +17,7 @@ let ben: Person;
 let bea: Person;
 
 async function rawExport(api: TestApi): Promise<string> {
-  const res = await api.handoff.app.request('/api/workspace/export');
+  const res = await api.handoff.request('/api/workspace/export');
   expect(res.status).toBe(200);
   return res.text();
 }
