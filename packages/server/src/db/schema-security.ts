@@ -49,7 +49,10 @@ export interface ApiTokensTable {
   prefix: string;
   secret_hash: string;
   scopes: ColumnType<TokenScope[], TokenScope[], TokenScope[]>;
-  created_by: string;
+  /** Null when the local operator created the token (migration 0013). */
+  created_by: string | null;
+  /** The local operator's label when created_by is null (migration 0013: one of the two is set). */
+  created_by_label: string | null;
   created_at: Timestamp;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
@@ -65,9 +68,11 @@ export interface ProgramMembersTable {
   added_at: Timestamp;
 }
 
-/** Append-only; rows are written by the audit_append SQL function, never by the server directly. */
+/** Append-only; rows are written by the audit_append SQL function and sealed at commit, never by the server directly. */
 export interface AuditLogTable {
-  seq: Generated<number>;
+  id: Generated<number>;
+  /** Position in the workspace's chain (1, 2, 3 …); null only inside the writing transaction. */
+  seq: number | null;
   workspace_id: string;
   at: Timestamp;
   actor: string;
@@ -80,6 +85,6 @@ export interface AuditLogTable {
   entity_id: string | null;
   before: JsonColumn | null;
   after: JsonColumn | null;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
