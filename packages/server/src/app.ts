@@ -9,6 +9,7 @@ import type { Deps } from './context.js';
 import { HandoffError } from './errors.js';
 import type { Api, ApiEnv } from './http/app-types.js';
 import { mountDocs } from './http/docs-page.js';
+import { mountWebApp } from './http/web-app.js';
 import { fieldErrors, problemBody, problemResponse } from './http/problem.js';
 import { registerCalendarRoutes } from './routes/calendars/calendars.routes.js';
 import { registerConstraintRoutes } from './routes/constraints/constraints.routes.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly local: LocalOperator;
   /** Session lifetimes, cookie security, proxy trust; defaults in auth-config.ts. */
   readonly auth?: AuthConfig;
+  /** Where the built web app is (default packages/web/dist, or HANDOFF_WEB_DIR). */
+  readonly webDir?: string;
   /** Largest JSON body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   /** Largest import file accepted, in bytes. */
@@ -118,7 +121,7 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
     },
   });
   mountDocs(app);
-  app.get('/', (c) => c.redirect('/docs'));
+  mountWebApp(app, options.webDir);
 
   app.notFound((c) => problemResponse(problemBody('not-found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((error) => {

@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiError, api, setCsrfToken, whenSignedOut } from './api/client.js';
+import { Layout } from './components/layout.js';
+import { Portfolio } from './screens/portfolio.js';
+import { Program } from './screens/program.js';
+import { SignIn } from './screens/sign-in.js';
+
+interface Me { account: { email: string }; csrfToken: string }
+
+type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; email: string };
+
+/** The app: asks the server who is signed in, shows the sign-in page until someone is, then the screens. */
+export function App() {
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+  const refresh = useCallback(async () => {
+    try {
+      const me = await api<Me>('/api/me');
+      setCsrfToken(me.csrfToken);
+      setSession({ state: 'signed-in', email: me.account.email });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setSession({ state: 'signed-out' });
+      else throw error;
+    }
+  }, []);
+  useEffect(() => {
+    whenSignedOut(() => setSession({ state: 'signed-out' }));
+    void refresh();
+  }, [refresh]);
+
+  async function signOut() {
+    await api('/api/auth/sign-out', { method: 'POST' }).catch(() => undefined);
+    setCsrfToken(null);
+    setSession({ state: 'signed-out' });
+  }
+
+  if (session.state === 'checking') return <p className="muted" role="status">Loading…</p>;
+  if (session.state === 'signed-out') return <SignIn onSignedIn={(csrf) => { setCsrfToken(csrf); void refresh(); }} />;
+  return (
+    <BrowserRouter>
+      <Layout who={session.email} onSignOut={() => void signOut()}>
+        <Routes>
+          <Route path="/" element={<Portfolio />} />
+          <Route path="/programs/:key" element={<Program />} />
+          <Route path="/sign-in" element={<Navigate to="/" replace />} />
+          <Route path="*" element={<p>There is no page here. <a href="/">Back to the portfolio</a>.</p>} />
+        </Routes>
+      </Layout>
+    </BrowserRouter>
+  );
+}
