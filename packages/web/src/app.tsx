@@ -3,12 +3,14 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, api, setCsrfToken, whenSignedOut } from './api/client.js';
 import { Layout } from './components/layout.js';
 import { Portfolio } from './screens/portfolio.js';
+import { Constraints } from './screens/constraints.js';
 import { Program } from './screens/program.js';
 import { SignIn } from './screens/sign-in.js';
+import { SessionContext, type SessionInfo } from './session.js';
 
-interface Me { account: { email: string }; csrfToken: string }
+interface Me { account: { email: string; person: { id: string; name: string } | null }; csrfToken: string }
 
-type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; email: string };
+type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; info: SessionInfo };
 
 /** The app: asks the server who is signed in, shows the sign-in page until someone is, then the screens. */
 export function App() {
@@ -17,7 +19,7 @@ export function App() {
     try {
       const me = await api<Me>('/api/me');
       setCsrfToken(me.csrfToken);
-      setSession({ state: 'signed-in', email: me.account.email });
+      setSession({ state: 'signed-in', info: { email: me.account.email, personId: me.account.person?.id ?? null, personName: me.account.person?.name ?? null } });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setSession({ state: 'signed-out' });
       else throw error;
@@ -37,15 +39,18 @@ export function App() {
   if (session.state === 'checking') return <p className="muted" role="status">Loading…</p>;
   if (session.state === 'signed-out') return <SignIn onSignedIn={(csrf) => { setCsrfToken(csrf); void refresh(); }} />;
   return (
+    <SessionContext.Provider value={session.info}>
     <BrowserRouter>
-      <Layout who={session.email} onSignOut={() => void signOut()}>
+      <Layout who={session.info.personName ?? session.info.email} onSignOut={() => void signOut()}>
         <Routes>
           <Route path="/" element={<Portfolio />} />
           <Route path="/programs/:key" element={<Program />} />
+          <Route path="/constraints" element={<Constraints />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={<p>There is no page here. <a href="/">Back to the portfolio</a>.</p>} />
         </Routes>
       </Layout>
     </BrowserRouter>
+    </SessionContext.Provider>
   );
 }

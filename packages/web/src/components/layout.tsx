@@ -10,6 +10,7 @@ export function Layout({ who, onSignOut, children }: { who: string; onSignOut: (
         <span className="brand">Handoff</span>
         <nav aria-label="Main">
           <NavLink to="/" end>Portfolio</NavLink>
+          <NavLink to="/constraints">Constraints</NavLink>
         </nav>
         <span className="who">{who}</span>
         <button type="button" className="link" onClick={onSignOut}>Sign out</button>
