@@ -128,7 +128,9 @@ describe('unknown routes', () => {
   it.each([
     ['GET', '/api/nothing-here'],
     ['POST', '/api/nothing-here'],
-    ['GET', '/nothing-here'],
+    // A path without an extension is a deep link of the web app (index.html); a missing file is a 404.
+    ['GET', '/nothing-here.txt'],
+    ['POST', '/nothing-here'],
     ['DELETE', '/api/health'],
   ])('answers %s %s with 404 problem+json naming the route', async (method, path) => {
     const res = await api.call(method, path, method === 'POST' ? {} : undefined);
