@@ -3,6 +3,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, api, setCsrfToken, whenSignedOut } from './api/client.js';
 import { Layout } from './components/layout.js';
 import { Portfolio } from './screens/portfolio.js';
+import { Board } from './screens/board.js';
 import { Constraints } from './screens/constraints.js';
 import { Program } from './screens/program.js';
 import { SignIn } from './screens/sign-in.js';
@@ -46,6 +47,7 @@ export function App() {
           <Route path="/" element={<Portfolio />} />
           <Route path="/programs/:key" element={<Program />} />
           <Route path="/constraints" element={<Constraints />} />
+          <Route path="/board" element={<Board />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={<p>There is no page here. <a href="/">Back to the portfolio</a>.</p>} />
         </Routes>

@@ -11,6 +11,7 @@ export function Layout({ who, onSignOut, children }: { who: string; onSignOut: (
         <nav aria-label="Main">
           <NavLink to="/" end>Portfolio</NavLink>
           <NavLink to="/constraints">Constraints</NavLink>
+          <NavLink to="/board">Board</NavLink>
         </nav>
         <span className="who">{who}</span>
         <button type="button" className="link" onClick={onSignOut}>Sign out</button>
