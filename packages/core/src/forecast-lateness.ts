@@ -130,34 +130,69 @@ function drawPrior(prior: LatenessPrior, atLeast: number, t: number, u: number):
 }
 
 /**
- * A sampler of lateness given that it is at least `atLeast` days (a constraint still open today is at
- * least today − deadline days late), from one uniform `u` in [0, 1): its position among the components
- * (each weighted by its weight times its tail beyond `atLeast`) picks one, the rest of it draws within.
- * When no history reaches that far, the prior's tail is used; when even that is nil, it resolves today.
+ * One part of a conditional sampler, all parts one shape so drawing stays monomorphic: the prior (`prior`
+ * set, `tail` its probability beyond the bound) or observations (`sorted[from .. from + count)`).
  */
-export function conditionalSampler(model: LatenessModel, atLeast: number): (u: number) => number {
-  const parts = model.components.map((c) => ({ c, w: c.weight * tail(c, atLeast) })).filter((p) => p.w > 0);
-  const total = parts.reduce((sum, p) => sum + p.w, 0);
+interface SamplerPart {
+  readonly prior: LatenessPrior | null;
+  readonly tail: number;
+  readonly sorted: readonly number[];
+  readonly from: number;
+  readonly count: number;
+}
+
+/** A compiled sampler of lateness given that it is at least `atLeast` days; draw with `drawLateness`. */
+export interface LatenessSampler {
+  readonly atLeast: number;
+  readonly parts: readonly SamplerPart[];
+  /** Cumulative shares: part i takes uniforms in [bounds[i], bounds[i+1]). */
+  readonly bounds: readonly number[];
+}
+
+/**
+ * Compiles the sampler of lateness given that it is at least `atLeast` days (a constraint still open
+ * today is at least today − deadline days late): each component is weighted by its weight times its tail
+ * beyond `atLeast`. When no history reaches that far, the prior's tail is used; when even that is nil, it
+ * resolves today (no parts).
+ */
+export function latenessSampler(model: LatenessModel, atLeast: number): LatenessSampler {
+  const weighted = model.components.map((c) => ({ c, w: c.weight * tail(c, atLeast) })).filter((p) => p.w > 0);
+  const total = weighted.reduce((sum, p) => sum + p.w, 0);
+  const priorPart = (prior: LatenessPrior, t: number): SamplerPart => ({ prior, tail: t, sorted: [], from: 0, count: 0 });
   if (total <= 0) {
     const t = priorTail(model.prior, atLeast);
-    return t > 0 ? (u) => drawPrior(model.prior, atLeast, t, u) : () => atLeast;
+    return { atLeast, parts: t > 0 ? [priorPart(model.prior, t)] : [], bounds: [0, 1] };
   }
-  const draws = parts.map(({ c, w }) => {
-    if (c.kind === 'prior') return (u: number) => drawPrior(c.prior, atLeast, w / c.weight, u);
+  const parts = weighted.map(({ c, w }): SamplerPart => {
+    if (c.kind === 'prior') return priorPart(c.prior, w / c.weight);
     const from = lowerBound(c.sorted, atLeast);
-    const count = c.sorted.length - from;
-    return (u: number) => c.sorted[from + Math.floor(u * count)] ?? atLeast;
+    return { prior: null, tail: 0, sorted: c.sorted, from, count: c.sorted.length - from };
   });
   const bounds = [0];
   let sum = 0;
-  for (const p of parts) bounds.push((sum += p.w / total));
-  return (u) => {
-    let i = 0;
-    while (i < draws.length - 1 && u >= (bounds[i + 1] ?? 1)) i++;
-    const low = bounds[i] ?? 0;
-    const within = (u - low) / ((bounds[i + 1] ?? 1) - low);
-    return (draws[i] ?? (() => atLeast))(Math.min(Math.max(within, 0), 1 - Number.EPSILON));
-  };
+  for (const p of weighted) bounds.push((sum += p.w / total));
+  return { atLeast, parts, bounds };
+}
+
+/** One draw of a compiled sampler from a uniform `u` in [0, 1): its position among the parts picks one, the rest of it draws within. */
+export function drawLateness(s: LatenessSampler, u: number): number {
+  const { parts, bounds, atLeast } = s;
+  const m = parts.length;
+  if (m === 0) return atLeast;
+  let i = 0;
+  while (i < m - 1 && u >= (bounds[i + 1] ?? 1)) i++;
+  const low = bounds[i] ?? 0;
+  const within = Math.min(Math.max((u - low) / ((bounds[i + 1] ?? 1) - low), 0), 1 - Number.EPSILON);
+  const part = parts[i];
+  if (!part) return atLeast;
+  if (part.prior) return drawPrior(part.prior, atLeast, part.tail, within);
+  return part.sorted[part.from + Math.floor(within * part.count)] ?? atLeast;
+}
+
+/** `latenessSampler` as a function of one uniform in [0, 1). */
+export function conditionalSampler(model: LatenessModel, atLeast: number): (u: number) => number {
+  const sampler = latenessSampler(model, atLeast);
+  return (u) => drawLateness(sampler, u);
 }
 
 /** P(lateness ≥ x) for the whole model. */

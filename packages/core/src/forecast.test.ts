@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './calendar.js';
 import {
-  DEFAULT_LATENESS_PRIOR, conditionalSampler, forecastTimeline, latenessModels, mulberry32, overdueLatenessForecast, type ForecastOptions, type LatenessSample,
+  DEFAULT_LATENESS_PRIOR, conditionalSampler, counterUniform, forecastTimeline, latenessModels, mulberry32, overdueLatenessForecast, streamKey, trialKey,
+  type ForecastOptions, type LatenessSample,
 } from './forecast.js';
-import { compileTimeline, computeTimeline, type TimelineConstraint, type TimelineGraph, type TimelineInput } from './timeline.js';
+import { compileTimeline, computeTimeline, constraintTimeline, constraintsReachingProgram, type TimelineConstraint, type TimelineGraph, type TimelineInput } from './timeline.js';
 import { PHASES, type Phase } from './vocabulary.js';
 
 const TODAY = '2026-03-01';
@@ -33,6 +34,40 @@ describe('mulberry32', () => {
     expect(draw(42)).toEqual(draw(42));
     expect(draw(42).every((u) => u >= 0 && u < 1)).toBe(true);
     expect(draw(43)).not.toEqual(draw(42));
+  });
+});
+
+describe('counter-based draws', () => {
+  const ids = Array.from({ length: 2000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+
+  it('give each (seed, trial, id) one fixed uniform in [0, 1), whatever else is drawn and in what order', () => {
+    const draw = (seed: number, trial: number, id: string): number => counterUniform(trialKey(seed, trial), streamKey(id));
+    const forward = ids.map((id) => draw(42, 3, id));
+    const backward = [...ids].reverse().map((id) => draw(42, 3, id)).reverse();
+    expect(backward).toEqual(forward);
+    expect(forward.every((u) => u >= 0 && u < 1)).toBe(true);
+    expect(ids.map((id) => draw(43, 3, id))).not.toEqual(forward);
+    expect(ids.map((id) => draw(42, 4, id))).not.toEqual(forward);
+  });
+
+  it('look uniform and uncorrelated: decile counts near 10% and near-zero correlation between neighbouring ids and trials', () => {
+    const across = ids.flatMap((id) => Array.from({ length: 20 }, (_, t) => counterUniform(trialKey(7, t), streamKey(id))));
+    const deciles = Array.from({ length: 10 }, (_, d) => across.filter((u) => Math.floor(u * 10) === d).length / across.length);
+    for (const share of deciles) expect(Math.abs(share - 0.1)).toBeLessThan(0.01);
+    const pairs = (a: number[], b: number[]): number => {
+      const mean = (x: number[]): number => x.reduce((s, v) => s + v, 0) / x.length;
+      const ma = mean(a);
+      const mb = mean(b);
+      const cov = a.reduce((s, v, i) => s + (v - ma) * ((b[i] ?? 0) - mb), 0);
+      const va = a.reduce((s, v) => s + (v - ma) ** 2, 0);
+      const vb = b.reduce((s, v) => s + (v - mb) ** 2, 0);
+      return cov / Math.sqrt(va * vb);
+    };
+    const neighbours = pairs(ids.slice(0, -1).map((id) => counterUniform(trialKey(7, 0), streamKey(id))), ids.slice(1).map((id) => counterUniform(trialKey(7, 0), streamKey(id))));
+    const key = streamKey(ids[0] ?? '');
+    const trials = pairs(Array.from({ length: 2000 }, (_, t) => counterUniform(trialKey(7, t), key)), Array.from({ length: 2000 }, (_, t) => counterUniform(trialKey(7, t + 1), key)));
+    expect(Math.abs(neighbours)).toBeLessThan(0.08);
+    expect(Math.abs(trials)).toBeLessThan(0.08);
   });
 });
 
@@ -136,10 +171,10 @@ describe('the Monte Carlo forecast', () => {
     expect(forecast.programs[0]).toMatchObject({ gates: [], production: null, onTargetProbability: null, criticality: [] });
   });
 
-  it('takes a random source instead of a seed, and rejects a trial count that is not a positive whole number', () => {
+  it('rejects a trial count that is not a positive whole number', () => {
     const graph = graphOf([constraint('A-1', '2026-04-01')]);
-    expect(forecastTimeline(graph, tenLate, { random: () => 0.5, trials: 3 }).programs[0]?.production?.p50).toBe('2026-04-11');
     expect(() => forecastTimeline(graph, [], { seed: 1, trials: 0 })).toThrow(RangeError);
+    expect(() => forecastTimeline(graph, [], { seed: 1, trials: 2.5 })).toThrow(RangeError);
   });
 });
 
@@ -193,4 +228,52 @@ describe('forecast properties', () => {
       { numRuns: 60 },
     );
   });
+
+  it('forecasts a program over its reaching subgraph exactly as over the whole graph, unrelated constraints and input order notwithstanding', () => {
+    fc.assert(
+      fc.property(inputArb, historyArb, fc.nat(), (input, history, seed) => {
+        const whole = forecastOf(input, history, { seed, trials: 40 });
+        const reversed = forecastOf({ ...input, constraints: [...input.constraints].reverse() }, history, { seed, trials: 40 });
+        expect(reversed.programs).toEqual(whole.programs);
+        const sub = reachingSubgraph(input, 'P0');
+        expect(forecastOf(sub, history, { seed, trials: 40 }).programs).toEqual(whole.programs.slice(0, 1));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('finds, in the whole graph, exactly the constraints whose slack a timeline of the program alone defines', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const whole = computeTimeline(input);
+        const alone = computeTimeline(reachingSubgraph(input, 'P0'));
+        if (whole.kind !== 'ok' || alone.kind !== 'ok') throw new Error('cycle');
+        const reached = constraintsReachingProgram(whole.timeline.graph, 0).map((i) => whole.timeline.graph.constraints[i]?.id);
+        const withSlack = alone.timeline.graph.constraints.filter((c) => constraintTimeline(alone.timeline, c.id)?.slackDays != null).map((c) => c.id);
+        expect(new Set(reached)).toEqual(new Set(withSlack));
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
+
+/**
+ * What the server loads for one program: its program and its active constraints plus, transitively, what
+ * active ones depend on (closed ones as the ends of chains, their dependencies dropped), in reverse order.
+ */
+function reachingSubgraph(input: TimelineInput, programId: string): TimelineInput {
+  const byId = new Map(input.constraints.map((c) => [c.id, c]));
+  const reach = new Set<string>();
+  const stack = input.constraints.filter((c) => c.programId === programId && c.status === 'open').map((c) => c.id);
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    const c = byId.get(id);
+    if (!c || reach.has(id)) continue;
+    reach.add(id);
+    if (c.status === 'open') stack.push(...c.dependsOn);
+  }
+  return {
+    ...input,
+    programs: input.programs.filter((p) => p.id === programId),
+    constraints: input.constraints.filter((c) => reach.has(c.id)).map((c) => (c.status === 'open' ? c : { ...c, dependsOn: [] })).reverse(),
+  };
+}

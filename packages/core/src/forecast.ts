@@ -1,6 +1,7 @@
 import { fromDayNumber, toDayNumber } from './day-number.js';
-import { conditionalSampler, latenessModels, type LatenessModel, type LatenessOptions, type LatenessSample } from './forecast-lateness.js';
-import { mulberry32, type RandomSource } from './prng.js';
+import { latenessModels, latenessSampler, type LatenessSampler, type LatenessModel, type LatenessOptions, type LatenessSample } from './forecast-lateness.js';
+import { trialDraws } from './forecast-draws.js';
+import { trialKey } from './prng.js';
 import type { TimelineGraph } from './timeline-graph.js';
 import { createProjection, projectInto, walkCriticalConstraints } from './timeline-projection.js';
 import type { ConstraintKind, Dimension, Phase } from './vocabulary.js';
@@ -13,14 +14,16 @@ export * from './prng.js';
  * reference class (forecast-lateness.ts), given that it is still open today, and runs the same projection
  * as the plan-based timeline. Percentiles of the gate dates over the trials give P50/P80/P95; how often
  * a constraint lies on the critical path gives its criticality index. Randomness comes only from the
- * seed or source passed in, drawn in a fixed order, so the same inputs and seed give the same forecast.
+ * seed: a constraint's draw in a trial is a pure function of (seed, trial, constraint id) (prng.ts
+ * `counterUniform`), so the same inputs and seed give the same forecast whatever the input order, and a
+ * program's forecast over its reaching subgraph equals its forecast over any larger graph containing it.
  */
 
 /** Trials when none are given: enough for a P95 that moves by about a day between seeds on typical graphs. */
 export const DEFAULT_TRIALS = 2000;
 
-/** A seed (mulberry32) or a source of uniforms in [0, 1) is required. */
-export type ForecastOptions = LatenessOptions & { readonly trials?: number } & ({ readonly seed: number } | { readonly random: RandomSource });
+/** The seed (taken modulo 2^32) fixes every draw; see `counterUniform`. */
+export type ForecastOptions = LatenessOptions & { readonly trials?: number; readonly seed: number };
 
 /** Forecast dates of one gate. Percentiles are nearest-rank: the ⌈q·trials⌉-th smallest date. */
 export interface GateForecast {
@@ -61,28 +64,26 @@ export interface Forecast {
   readonly referenceClasses: readonly ReferenceClassUse[];
 }
 
-type Sampler = (u: number) => number;
-
 /** Runs the forecast over `graph` (from compileTimeline) with the workspace's lateness `history`. */
 export function forecastTimeline(graph: TimelineGraph, history: readonly LatenessSample[], options: ForecastOptions): Forecast {
   const trials = options.trials ?? DEFAULT_TRIALS;
   if (!Number.isInteger(trials) || trials < 1) throw new RangeError(`trials must be a whole number ≥ 1, got ${trials}`);
-  const random = 'random' in options ? options.random : mulberry32(options.seed);
   const modelOf = latenessModels(history, options);
   const classes = new Map<string, ReferenceClassUse>();
-  const shared = new Map<string, Sampler>();
-  const samplers = graph.constraints.map((c, i): Sampler | null => {
+  const shared = new Map<string, LatenessSampler>();
+  const samplers = graph.constraints.map((c, i): LatenessSampler | null => {
     if (graph.active[i] === 0) return null;
     const model = modelOf(c.kind, c.dimension);
     const cls = `${c.kind}/${c.dimension}`;
     if (!classes.has(cls)) classes.set(cls, { kind: c.kind, dimension: c.dimension, classSamples: model.classSamples, workspaceSamples: model.workspaceSamples, weights: model.weights });
     const atLeast = graph.today - (graph.deadline[i] ?? 0);
     const key = `${cls}/${atLeast}`;
-    const sampler = shared.get(key) ?? conditionalSampler(model, atLeast);
+    const sampler = shared.get(key) ?? latenessSampler(model, atLeast);
     shared.set(key, sampler);
     return sampler;
   });
 
+  const draw = trialDraws(graph, samplers);
   const n = graph.constraints.length;
   const gateCount = graph.gatePhase.length;
   const own = new Float64Array(n).fill(-Infinity);
@@ -95,10 +96,7 @@ export function forecastTimeline(graph: TimelineGraph, history: readonly Latenes
   }));
 
   for (let t = 0; t < trials; t++) {
-    for (let i = 0; i < n; i++) {
-      const sampler = samplers[i];
-      if (sampler) own[i] = (graph.deadline[i] ?? 0) + sampler(random());
-    }
+    draw(trialKey(options.seed, t), own);
     projectInto(graph, own, projection);
     for (let g = 0; g < gateCount; g++) dates[g * trials + t] = projection.gateDate[g] ?? 0;
     bumpers.forEach((bump, p) => {

@@ -87,7 +87,8 @@ export function projectInto(graph: TimelineGraph, own: Float64Array, out: Projec
       if (active[d] === 0) continue;
       const fd = finish[d] ?? -Infinity;
       const od = origin[d] ?? -1;
-      if (fd > f || (fd === f && precedes(graph, od, o))) {
+      // Same date and same origin through two dependencies: the preferred dependency, so input order never decides.
+      if (fd > f || (fd === f && (precedes(graph, od, o) || (od === o && p >= 0 && precedes(graph, d, p))))) {
         f = fd;
         o = od;
         p = d;
@@ -117,7 +118,8 @@ function projectGates(graph: TimelineGraph, out: Projection): void {
       const b = gateBlockers[k] ?? 0;
       const fb = finish[b] ?? -Infinity;
       const ob = origin[b] ?? -1;
-      if (fb > date || (fb === date && precedes(graph, ob, o))) {
+      // Same date and same origin through two blockers: the preferred blocker, so input order never decides.
+      if (fb > date || (fb === date && (precedes(graph, ob, o) || (ob === o && ob >= 0 && precedes(graph, b, via))))) {
         date = fb;
         driver = DRIVER_BLOCKER;
         o = ob;

@@ -7,6 +7,7 @@ import type { Phase } from './vocabulary.js';
 
 export * from './timeline-graph.js';
 export * from './timeline-slip.js';
+export * from './timeline-reach.js';
 
 /**
  * The plan-based timeline of a portfolio (issue 6, "Timeline and impact"): projected gate dates, the

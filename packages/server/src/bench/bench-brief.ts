@@ -3,11 +3,18 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../context.js';
 import { listConstraintViews } from '../db/repos/constraints.repo.js';
 import { listDecisionViews } from '../db/repos/decisions.repo.js';
-import { activeMonitors, constraintSignals, escalationSignals } from '../db/repos/diagnosis.repo.js';
+import { allCriteria } from '../db/repos/criteria.repo.js';
+import { latestStatusesMany, programsWithCostModel, roleHoldingsMany } from '../db/repos/diagnosis-readiness.repo.js';
+import {
+  activeMonitors, activeMonitorsMany, constraintSignals, constraintSignalsMany, escalationSignals, escalationSignalsMany,
+} from '../db/repos/diagnosis.repo.js';
+import { listPolicies } from '../db/repos/escalation-policies.repo.js';
 import { listActiveRoles } from '../db/repos/governance-roles.repo.js';
 import { listVacantRoles } from '../db/repos/program-roles.repo.js';
 import { findProgram, listProgramViews } from '../db/repos/programs.repo.js';
-import { latenessHistory, listGatePlans, listTimelinePrograms, loadReachingConstraints } from '../db/repos/timeline.repo.js';
+import {
+  latenessHistory, listAllTimelinePrograms, listGatePlans, listTimelinePrograms, loadReachingConstraints, loadWorkspaceConstraints,
+} from '../db/repos/timeline.repo.js';
 import type { DB } from '../db/schema.js';
 import { effectivePolicy } from '../services/escalation-policy.js';
 import { loadReadiness } from '../services/readiness-state.js';
@@ -42,16 +49,24 @@ export async function bareProgramBriefLoad(db: Kysely<DB>, actor: Actor, now: Da
   ]);
 }
 
-/** The portfolio's rows in set-wide reads: every program view, pending decision, active constraint, plan and the reach of all programs. */
+/**
+ * The portfolio's rows in set-wide reads, the ones the portfolio brief issues: every program view, pending
+ * decision, active constraint view and escalation policy, the workspace's timeline graph (programs, active
+ * constraints and what they depend on, gate plans, lateness history) and the diagnosis's set-wide reads.
+ */
 export async function barePortfolioLoad(db: Kysely<DB>, actor: Actor, now: Date): Promise<unknown> {
   const ws = actor.workspaceId;
   const today = localDate(now, actor.timeZone);
   const programs = await listProgramViews(db, ws, today, { limit: MAX_ROWS });
   const ids = programs.map((p) => p.id);
+  const timelinePrograms = await listAllTimelinePrograms(db, ws);
   return Promise.all([
     listDecisionViews(db, ws, { status: 'pending', limit: MAX_ROWS }),
-    listConstraintViews(db, ws, today, { active: true, limit: 200_000 }),
-    listTimelinePrograms(db, ws, ids), loadReachingConstraints(db, ws, ids), listGatePlans(db, ws, ids), latenessHistory(db, ws, actor.timeZone),
-    listActiveRoles(db, ws),
+    listConstraintViews(db, ws, today, { active: true, limit: 1_000_000 }),
+    listPolicies(db, ws),
+    loadWorkspaceConstraints(db, ws), listGatePlans(db, ws, timelinePrograms.map((p) => p.id)), latenessHistory(db, ws, actor.timeZone),
+    allCriteria(db, ws), latestStatusesMany(db, ws, ids, now), listActiveRoles(db, ws), roleHoldingsMany(db, ws, ids), programsWithCostModel(db, ws, ids),
+    constraintSignalsMany(db, ws, ids, today, new Date(now.getTime() - 14 * DAY_MS), new Date(now.getTime() - 28 * DAY_MS)),
+    escalationSignalsMany(db, ws, ids), activeMonitorsMany(db, ws, ids),
   ]);
 }

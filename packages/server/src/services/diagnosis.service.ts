@@ -1,14 +1,12 @@
 import {
   addDays, BUILT_IN_ROLES, diagnose, diagnosisDimension, localDate, nextGate, OWNER_MOVEMENT_DAYS, staleCutoff, type AdoptionTrend, type Diagnosis, type DiagnosisDimension,
-  type DiagnosisInput, type Dimension,
+  type DiagnosisInput, type Dimension, type ProgramReadiness,
 } from '@handoff/core';
 import type { Actor, Deps } from '../context.js';
 import { notFound } from '../errors.js';
-import { activeMonitors, constraintSignals, escalationSignals, readingValuesSince } from '../db/repos/diagnosis.repo.js';
-import { listActiveRoles } from '../db/repos/governance-roles.repo.js';
-import { listVacantRoles } from '../db/repos/program-roles.repo.js';
+import { activeMonitorsMany, constraintSignalsMany, escalationSignalsMany, NO_CONSTRAINTS, readingValuesSinceMany } from '../db/repos/diagnosis.repo.js';
 import { findProgram, type ProgramRow } from '../db/repos/programs.repo.js';
-import { loadReadiness } from './readiness-state.js';
+import { readinessMany } from './diagnosis-readiness.js';
 
 /** How far back adoption readings are read for the trend: four weeks. */
 export const ADOPTION_WINDOW_DAYS = 28;
@@ -25,66 +23,84 @@ export interface DiagnosisView {
 }
 
 /**
- * Failure-mode diagnosis (METHOD.md section 1): gathers the signals of one program from live data —
- * readiness per dimension for its next gate, vacant governance roles, the constraint library, escalations,
- * monitors and adoption readings — and hands them to the core's pure `diagnose`.
+ * Failure-mode diagnosis (METHOD.md section 1): gathers the signals of programs from live data —
+ * readiness per dimension for each one's next gate, vacant governance roles, the constraint library,
+ * escalations, monitors and adoption readings — and hands them to the core's pure `diagnose`. One program
+ * and many go through the same set-wide reads, so the portfolio brief and a program's diagnosis agree.
  */
 export function createDiagnosisService(deps: Deps) {
   const { db } = deps.database;
+
+  /** Diagnoses of `programs` by program id, in a fixed number of queries whatever their number. */
+  async function diagnoseMany(actor: Actor, programs: readonly ProgramRow[]): Promise<Map<string, DiagnosisView>> {
+    const now = deps.clock.now();
+    const today = localDate(now, actor.timeZone);
+    const ws = actor.workspaceId;
+    const ids = programs.map((p) => p.id);
+    const [readiness, constraints, escalations, monitors] = await Promise.all([
+      readinessMany(db, ws, programs.map((p) => ({ program: p, gate: nextGate(p.phase) ?? p.phase })), now),
+      constraintSignalsMany(db, ws, ids, today, new Date(staleCutoff(now.toISOString())), new Date(now.getTime() - OWNER_MOVEMENT_DAYS * DAY_MS)),
+      escalationSignalsMany(db, ws, ids),
+      activeMonitorsMany(db, ws, ids),
+    ]);
+    const since = new Date(Date.parse(`${addDays(today, -ADOPTION_WINDOW_DAYS)}T00:00:00Z`));
+    // The first active monitor of each adoption metric per program (by key), as one program's read takes it.
+    const adoption = new Map<string, string>();
+    for (const m of monitors) {
+      if (m.metric === 'ai-share' || m.metric === 'legacy-fallback') {
+        const slot = `${m.program_id}/${m.metric}`;
+        if (!adoption.has(slot)) adoption.set(slot, m.id);
+      }
+    }
+    const readings = await readingValuesSinceMany(db, [...adoption.values()], since);
+    const valuesOf = (programId: string, metric: string): number[] => readings.get(adoption.get(`${programId}/${metric}`) ?? '') ?? [];
+    const views = new Map<string, DiagnosisView>();
+    for (const program of programs) {
+      const state = readiness.get(program.id);
+      if (!state) throw new Error(`readiness of ${program.key} not loaded`);
+      const mine = monitors.filter((m) => m.program_id === program.id);
+      const vacantSet = new Set(state.vacantRoles);
+      const breaching = mine.filter((m) => m.state === 'breach');
+      const input: DiagnosisInput = {
+        program: { key: program.key, phase: program.phase, hasSponsor: program.sponsor_id !== null },
+        readiness: readinessOf(state.assessed, state.readiness),
+        roles: { required: BUILT_IN_ROLES.length + state.requiredCustomRoles, vacant: state.vacantRoles },
+        constraints: constraints.get(program.id) ?? NO_CONSTRAINTS,
+        escalations: escalations.get(program.id) ?? { levelsFired: 0, boardLevel: 0, acknowledged: 0 },
+        monitors: {
+          total: mine.length,
+          governance: mine.filter((m) => GOVERNANCE_METRICS.has(m.metric)).length,
+          inBreach: breaching.length,
+          unownedBreaches: breaching.filter((m) => vacantSet.has(m.owner_role)).length,
+          aiShare: trend(valuesOf(program.id, 'ai-share')),
+          legacyFallback: valuesOf(program.id, 'legacy-fallback').at(-1) ?? null,
+        },
+      };
+      views.set(program.id, { program, asOf: now, input, diagnosis: diagnose(input) });
+    }
+    return views;
+  }
 
   return {
     async diagnose(actor: Actor, idOrKey: string): Promise<DiagnosisView> {
       const program = await findProgram(db, actor.workspaceId, idOrKey);
       if (!program) throw notFound('program', idOrKey);
-      const input = await gather(actor, program);
-      return { program, asOf: deps.clock.now(), input, diagnosis: diagnose(input) };
+      const view = (await diagnoseMany(actor, [program])).get(program.id);
+      if (!view) throw notFound('program', idOrKey);
+      return view;
     },
+    diagnoseMany,
   };
+}
 
-  async function gather(actor: Actor, program: ProgramRow): Promise<DiagnosisInput> {
-    const now = deps.clock.now();
-    const today = localDate(now, actor.timeZone);
-    const gate = nextGate(program.phase) ?? program.phase;
-    const [state, vacant, custom, constraints, escalations, monitors] = await Promise.all([
-      loadReadiness(db, actor.workspaceId, program, gate, now, true),
-      listVacantRoles(db, actor.workspaceId, program.id),
-      listActiveRoles(db, actor.workspaceId),
-      constraintSignals(db, actor.workspaceId, program.id, today, new Date(staleCutoff(now.toISOString())), new Date(now.getTime() - OWNER_MOVEMENT_DAYS * DAY_MS)),
-      escalationSignals(db, actor.workspaceId, program.id),
-      activeMonitors(db, actor.workspaceId, program.id),
-    ]);
-    const assessed = state.results.size > 0;
-    const dimension = (name: Dimension): DiagnosisDimension => {
-      const found = state.readiness.dimensions.find((d) => d.dimension === name);
-      return found ? diagnosisDimension(found) : { score: 0, met: false, assessed: 0, applicable: 0 };
-    };
-    // Never assessed: no readiness-based finding at all (missing data is not evidence).
-    const readiness = assessed
-      ? { technical: dimension('technical'), governance: dimension('governance'), workforce: dimension('workforce'), economic: dimension('economic') }
-      : null;
-    const since = new Date(Date.parse(`${addDays(today, -ADOPTION_WINDOW_DAYS)}T00:00:00Z`));
-    const aiShare = monitors.find((m) => m.metric === 'ai-share');
-    const legacy = monitors.find((m) => m.metric === 'legacy-fallback');
-    const shareValues = aiShare ? await readingValuesSince(db, aiShare.id, since) : [];
-    const legacyValues = legacy ? await readingValuesSince(db, legacy.id, since) : [];
-    const vacantSet = new Set(vacant);
-    const breaching = monitors.filter((m) => m.state === 'breach');
-    return {
-      program: { key: program.key, phase: program.phase, hasSponsor: program.sponsor_id !== null },
-      readiness,
-      roles: { required: BUILT_IN_ROLES.length + custom.filter((r) => r.required).length, vacant },
-      constraints,
-      escalations,
-      monitors: {
-        total: monitors.length,
-        governance: monitors.filter((m) => GOVERNANCE_METRICS.has(m.metric)).length,
-        inBreach: breaching.length,
-        unownedBreaches: breaching.filter((m) => vacantSet.has(m.owner_role)).length,
-        aiShare: trend(shareValues),
-        legacyFallback: legacyValues.at(-1) ?? null,
-      },
-    };
-  }
+/** Never assessed: no readiness-based finding at all (missing data is not evidence). */
+function readinessOf(assessed: boolean, readiness: ProgramReadiness): DiagnosisInput['readiness'] {
+  if (!assessed) return null;
+  const dimension = (name: Dimension): DiagnosisDimension => {
+    const found = readiness.dimensions.find((d) => d.dimension === name);
+    return found ? diagnosisDimension(found) : { score: 0, met: false, assessed: 0, applicable: 0 };
+  };
+  return { technical: dimension('technical'), governance: dimension('governance'), workforce: dimension('workforce'), economic: dimension('economic') };
 }
 
 function trend(values: readonly number[]): AdoptionTrend | null {

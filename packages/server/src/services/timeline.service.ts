@@ -12,8 +12,8 @@ import { findConstraintId } from '../db/repos/constraints.repo.js';
 import { appendHistory } from '../db/repos/history.repo.js';
 import { findProgram, type ProgramRow } from '../db/repos/programs.repo.js';
 import {
-  deleteGatePlan, latenessHistory, listGatePlans, listTimelinePrograms, loadReachingConstraints, reachedProgramIds, upsertGatePlan,
-  type GatePlanRow, type TimelineConstraintRow, type TimelineProgramRow,
+  deleteGatePlan, latenessHistory, listAllTimelinePrograms, listGatePlans, listTimelinePrograms, loadReachingConstraints, loadWorkspaceConstraints,
+  reachedProgramIds, upsertGatePlan, type GatePlanRow, type LatenessRow, type TimelineConstraintRow, type TimelineProgramRow,
 } from '../db/repos/timeline.repo.js';
 import { inTransaction } from './transaction.js';
 
@@ -37,6 +37,8 @@ export interface ProgramTimelineView extends TimelineGraphView {
   program: TimelineProgramRow; result: ProgramTimeline; slack: ConstraintTimeline[];
 }
 export interface ImpactView extends TimelineGraphView { constraint: TimelineConstraintRow; impact: Extract<SlipImpact, { kind: 'impact' }> }
+/** The whole workspace's timeline and one forecast over it, for the portfolio brief. */
+export interface WorkspaceForecastView extends TimelineGraphView { forecast: Forecast; seed: number; trials: number }
 export interface ForecastView extends TimelineGraphView {
   program: TimelineProgramRow; forecast: ProgramForecast; referenceClasses: Forecast['referenceClasses']; seed: number; trials: number;
 }
@@ -57,13 +59,33 @@ export function createTimelineService(deps: Deps) {
 
   /** Loads and projects the graph reaching `programIds`; only those programs' gates are laid out. */
   async function load(trx: Kysely<DB>, actor: Actor, programIds: readonly string[]): Promise<TimelineGraphView> {
-    const today = localDate(deps.clock.now(), actor.timeZone);
     const [programRows, rows, planRows, lateness] = await Promise.all([
       listTimelinePrograms(trx, actor.workspaceId, programIds),
       loadReachingConstraints(trx, actor.workspaceId, programIds),
       listGatePlans(trx, actor.workspaceId, programIds),
       latenessHistory(trx, actor.workspaceId, actor.timeZone),
     ]);
+    return project(actor, programRows, rows, planRows, lateness);
+  }
+
+  /**
+   * Every program's gates over the workspace's whole active graph, in four queries. Each program's part of
+   * it equals what `load` gives for that program alone: a gate depends only on what reaches it.
+   */
+  async function loadWorkspace(trx: Kysely<DB>, actor: Actor): Promise<TimelineGraphView> {
+    const programRows = await listAllTimelinePrograms(trx, actor.workspaceId);
+    const [rows, planRows, lateness] = await Promise.all([
+      loadWorkspaceConstraints(trx, actor.workspaceId),
+      listGatePlans(trx, actor.workspaceId, programRows.map((p) => p.id)),
+      latenessHistory(trx, actor.workspaceId, actor.timeZone),
+    ]);
+    return project(actor, programRows, rows, planRows, lateness);
+  }
+
+  function project(
+    actor: Actor, programRows: readonly TimelineProgramRow[], rows: readonly TimelineConstraintRow[], planRows: readonly GatePlanRow[], lateness: readonly LatenessRow[],
+  ): TimelineGraphView {
+    const today = localDate(deps.clock.now(), actor.timeZone);
     const history = lateness.flatMap((r) => Array.from({ length: r.n }, () => ({ kind: r.kind, dimension: r.dimension, lateDays: r.late_days })));
     const modelOf = latenessModels(history);
     const overdueLateness = new Map(rows.filter((c) => !isClosedStatus(c.status) && isOverdue(c.deadline, today))
@@ -152,6 +174,15 @@ export function createTimelineService(deps: Deps) {
       const constraint = graph.constraints.get(found.id);
       if (impact.kind !== 'impact' || !constraint) throw new Error(`impact of ${found.id} not computed: ${impact.kind}`);
       return { ...graph, constraint, impact };
+    },
+
+    /**
+     * Every program's timeline and forecast from one load of the workspace's graph. The forecast's draws
+     * depend only on (seed, trial, constraint), so each program's part equals `forecast` for that program.
+     */
+    async workspaceForecast(actor: Actor, options: { seed: number; trials: number }): Promise<WorkspaceForecastView> {
+      const graph = await loadWorkspace(db, actor);
+      return { ...graph, forecast: forecastTimeline(graph.timeline.graph, graph.history, options), ...options };
     },
 
     /** Monte Carlo over the program's reaching subgraph; the same data, seed and trials give the same answer. */

@@ -62,60 +62,87 @@ export function listTimelinePrograms(db: Kysely<DB>, workspaceId: string, ids: r
 
 /**
  * The active constraints of `programIds` and, transitively, every constraint an active one depends on
- * (closed ones included, as the ends of the chains), ordered by program key and number so that the
- * forecast draws in a stable order.
+ * (closed ones included, as the ends of chains), ordered by program key and number. Two queries: the ids
+ * first, then the rows by id. The recursive step is a LATERAL subquery fenced with OFFSET 0 so that
+ * PostgreSQL keeps it a per-row index probe: flattened, the planner misjudges the recursion's size and
+ * hash-joins full scans of both tables (docs/BENCHMARKS.md).
  */
 export async function loadReachingConstraints(db: Kysely<DB>, workspaceId: string, programIds: readonly string[]): Promise<TimelineConstraintRow[]> {
-  const rows = await db
-    .withRecursive('reach(id)', (qc) => qc
-      .selectFrom('constraints')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('program_id', 'in', programIds.length > 0 ? [...programIds] : [NO_ID])
-      .where('status', 'in', ACTIVE)
-      .union(qc
-        .selectFrom('reach as r')
-        .innerJoin('constraints as c', 'c.id', 'r.id')
-        .innerJoin('constraint_dependencies as d', 'd.constraint_id', 'r.id')
-        .where('c.status', 'in', ACTIVE)
-        .select('d.depends_on_id as id')))
-    .selectFrom('reach as r')
-    .innerJoin('constraints as c', 'c.id', 'r.id')
+  if (programIds.length === 0) return [];
+  const reached = await sql<{ id: string }>`with recursive reach(id) as (
+      select c.id from constraints c
+      where c.workspace_id = ${workspaceId} and c.program_id = any(${[...programIds]}::uuid[]) and c.status in (${sql.join(ACTIVE)})
+    union
+      select x.id from reach r cross join lateral (
+        select d.depends_on_id as id from constraints c join constraint_dependencies d on d.constraint_id = c.id
+        where c.id = r.id and c.status in (${sql.join(ACTIVE)}) offset 0) x
+    ) select id from reach`.execute(db);
+  const ids = reached.rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  return constraintRows(db)
+    .where('c.workspace_id', '=', workspaceId)
+    .where(sql<boolean>`c.id = any(${ids}::uuid[])`)
+    .select(sql<string[]>`case when c.status in (${sql.join(ACTIVE)}) then coalesce((select array_agg(d.depends_on_id::text
+        order by d.depends_on_id::text) from constraint_dependencies d where d.constraint_id = c.id), '{}'::text[])
+        else '{}'::text[] end`.as('depends_on'))
+    .orderBy('p.key')
+    .orderBy('c.number')
+    .execute();
+}
+
+/**
+ * The whole workspace's timeline graph in one query: every active constraint and every closed one an
+ * active one depends on, the union of all programs' reaches. Dependencies come from one grouped scan
+ * rather than a probe per row. Same order and row shape as `loadReachingConstraints`.
+ */
+export function loadWorkspaceConstraints(db: Kysely<DB>, workspaceId: string): Promise<TimelineConstraintRow[]> {
+  const deps = db.selectFrom('constraint_dependencies as d')
+    .innerJoin('constraints as a', 'a.id', 'd.constraint_id')
+    .select(['d.constraint_id', sql<string[]>`array_agg(d.depends_on_id::text order by d.depends_on_id::text)`.as('ids')])
+    .where('d.workspace_id', '=', workspaceId)
+    .where('a.status', 'in', ACTIVE)
+    .groupBy('d.constraint_id');
+  const dependedOn = db.selectFrom('constraint_dependencies as d')
+    .innerJoin('constraints as a', 'a.id', 'd.constraint_id')
+    .select('d.depends_on_id')
+    .where('d.workspace_id', '=', workspaceId)
+    .where('a.status', 'in', ACTIVE);
+  return constraintRows(db)
+    .leftJoin(deps.as('deps'), 'deps.constraint_id', 'c.id')
+    .select(sql<string[]>`coalesce(deps.ids, '{}'::text[])`.as('depends_on'))
+    .where('c.workspace_id', '=', workspaceId)
+    .where((eb) => eb.or([eb('c.status', 'in', ACTIVE), eb('c.id', 'in', dependedOn)]))
+    .orderBy('p.key')
+    .orderBy('c.number')
+    .execute();
+}
+
+/** The constraint columns both loads share (without `depends_on`). */
+function constraintRows(db: Kysely<DB>) {
+  return db.selectFrom('constraints as c')
     .innerJoin('programs as p', 'p.id', 'c.program_id')
     .innerJoin('people as o', 'o.id', 'c.owner_id')
     .select([
       'c.id', 'c.program_id', 'p.key as program_key', 'c.number', 'c.title', 'c.kind', 'c.dimension', 'c.status', 'c.severity',
       'c.deadline', 'c.blocks_gate', 'c.owner_id', 'o.name as owner_name', 'o.email as owner_email',
-      sql<string[]>`case when c.status in ('open', 'in_progress') then coalesce((select array_agg(d.depends_on_id::text
-        order by d.depends_on_id::text) from constraint_dependencies d where d.constraint_id = c.id), '{}'::text[])
-        else '{}'::text[] end`.as('depends_on'),
-    ])
-    .orderBy('p.key')
-    .orderBy('c.number')
-    .execute();
-  return rows;
+    ]);
 }
 
 /** Programs with a gate `constraintId` can reach: its own and those of its active dependents, transitively. */
 export async function reachedProgramIds(db: Kysely<DB>, workspaceId: string, constraintId: string): Promise<string[]> {
-  const rows = await db
-    .withRecursive('down(id)', (qc) => qc
-      .selectFrom('constraints')
-      .select('id')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', constraintId)
-      .union(qc
-        .selectFrom('down as r')
-        .innerJoin('constraint_dependencies as d', 'd.depends_on_id', 'r.id')
-        .innerJoin('constraints as c', 'c.id', 'd.constraint_id')
-        .where('c.status', 'in', ACTIVE)
-        .select('d.constraint_id as id')))
-    .selectFrom('down as r')
-    .innerJoin('constraints as c', 'c.id', 'r.id')
-    .select('c.program_id')
-    .distinct()
-    .execute();
-  return rows.map((r) => r.program_id);
+  const rows = await sql<{ program_id: string }>`with recursive down(id) as (
+      select c.id from constraints c where c.workspace_id = ${workspaceId} and c.id = ${constraintId}
+    union
+      select x.id from down r cross join lateral (
+        select d.constraint_id as id from constraint_dependencies d join constraints c on c.id = d.constraint_id
+        where d.depends_on_id = r.id and c.status in (${sql.join(ACTIVE)}) offset 0) x
+    ) select distinct c.program_id from down r join constraints c on c.id = r.id`.execute(db);
+  return rows.rows.map((r) => r.program_id);
+}
+
+/** Every program of the workspace as the timeline needs it, by key. */
+export function listAllTimelinePrograms(db: Kysely<DB>, workspaceId: string): Promise<TimelineProgramRow[]> {
+  return db.selectFrom('programs').select(['id', 'key', 'name', 'phase', 'target_production_date']).where('workspace_id', '=', workspaceId).orderBy('key').execute();
 }
 
 export function listGatePlans(db: Kysely<DB>, workspaceId: string, programIds: readonly string[]): Promise<GatePlanRow[]> {
