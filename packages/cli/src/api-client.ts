@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Handoff } from '@handoff/server';
+import { CliError } from './cli-error.js';
 
 /**
  * Every CLI command talks to the API through this one seam: either a remote server (`--url`) over
@@ -14,18 +15,30 @@ export interface ApiClient {
   close(): Promise<void>;
 }
 
-/** A client for a running server. */
+/**
+ * A client for a running server, sending `token` (`hnd_…`) as `Authorization: Bearer`. A 401 answer becomes
+ * one CliError line saying which credential to give (every caller reports CliErrors as they are).
+ */
 export function remoteClient(baseUrl: string, token?: string): ApiClient {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     target: base,
-    fetch: (path, init = {}) => {
+    fetch: async (path, init = {}) => {
       const headers = new Headers(init.headers);
       if (token) headers.set('authorization', `Bearer ${token}`);
-      return fetch(`${base}${path}`, { ...init, headers });
+      const res = await fetch(`${base}${path}`, { ...init, headers });
+      if (res.status === 401) throw new CliError(unauthorizedLine(base, token !== undefined && token !== ''));
+      return res;
     },
     close: async () => {},
   };
+}
+
+/** What to do about a 401: give a token, or replace the one given. */
+export function unauthorizedLine(base: string, sentToken: boolean): string {
+  return sentToken
+    ? `${base} did not accept the API token (revoked, expired or mistyped): check HANDOFF_TOKEN / --token`
+    : `${base} needs an API token: set HANDOFF_TOKEN or pass --token hnd_… (an admin creates one with \`handoff tokens create\`)`;
 }
 
 /** Options of an in-process client: the time zone of a first start, where unexpected errors go. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { isTimeZone } from '@handoff/core';
 import { Option, type Command } from 'commander';
+import type { HandoffConfig } from '@handoff/server';
 import { localClient, remoteClient, type ApiClient } from './api-client.js';
 import { CliError, oneLine } from './cli-error.js';
 import { readOptions } from './options.js';
@@ -8,6 +9,8 @@ import { readOptions } from './options.js';
 /** Where a command's data lives: a running server, or a data directory opened in-process. */
 export interface ClientTarget {
   readonly url?: string;
+  /** The API token sent to `url` (`hnd_…`); unused on a data directory, where the CLI is the local operator. */
+  readonly token?: string;
   readonly dataDir: string;
 }
 
@@ -17,10 +20,11 @@ export function dataDirOption(fallback = './.handoff', fromEnv = true): Option {
   return fromEnv ? option.env('HANDOFF_DATA_DIR') : option;
 }
 
-/** Adds --url, --data-dir and --json to a data command. */
+/** Adds --url, --token, --data-dir and --json to a data command. */
 export function withClientOptions(command: Command): Command {
   return command
     .option('--url <url>', 'talk to a running Handoff server instead of opening the data directory')
+    .addOption(new Option('--token <hnd_…>', 'API token for --url (an admin creates one: handoff tokens create)').env('HANDOFF_TOKEN'))
     .addOption(dataDirOption())
     .option('--json', 'print raw JSON');
 }
@@ -28,7 +32,8 @@ export function withClientOptions(command: Command): Command {
 export function clientTarget(command: Command): ClientTarget {
   const o = readOptions(command);
   const url = o.string('url');
-  return { ...(url ? { url } : {}), dataDir: o.string('dataDir') ?? './.handoff' };
+  const token = o.string('token')?.trim();
+  return { ...(url ? { url } : {}), ...(token ? { token } : {}), dataDir: o.string('dataDir') ?? './.handoff' };
 }
 
 /** The default workspace time zone for a first start, from HANDOFF_TIME_ZONE (checked). */
@@ -43,7 +48,10 @@ export function timeZoneFromEnv(): string | undefined {
 export async function openClient(target: ClientTarget): Promise<ApiClient> {
   if (target.url) {
     if (!/^https?:\/\/[^/\s]+/i.test(target.url)) throw new CliError(`--url ${target.url} is not an http(s) URL`);
-    return remoteClient(target.url);
+    if (target.token !== undefined && !/^hnd_[A-Za-z0-9_-]+$/.test(target.token)) {
+      throw new CliError('the API token (--token or HANDOFF_TOKEN) must look like hnd_… as printed by `handoff tokens create`');
+    }
+    return remoteClient(target.url, target.token);
   }
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
   const timeZone = timeZoneFromEnv();
@@ -94,7 +102,7 @@ export async function withClient<T>(command: Command, work: (client: ApiClient) 
  * Opens Handoff itself (not a client) on `--data-dir` or DATABASE_URL, with notification settings
  * from the environment: what `serve` and `deliver` run on. Failures become one CliError line.
  */
-export async function openLocalHandoff(command: Command, lockHint = '') {
+export async function openLocalHandoff(command: Command, lockHint = '', config: Pick<HandoffConfig, 'oidc' | 'auth'> = {}) {
   const { notifyConfigFromEnv, openHandoff } = await import('@handoff/server');
   const notify = notifyConfigFromEnv(process.env);
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
@@ -104,6 +112,7 @@ export async function openLocalHandoff(command: Command, lockHint = '') {
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir },
     ...(timeZone ? { timeZone } : {}),
     notify,
+    ...config,
     onUnexpectedError: (error) => console.error('handoff: unexpected error while serving a request:', error),
   }).catch(async (error: unknown) => { throw await openFailure(error, databaseUrl ? undefined : dataDir, lockHint); });
   return { handoff, notify, where: databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : dataDir };

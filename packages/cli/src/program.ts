@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerConstraints } from './commands/constraints.command.js';
 import { registerAssess } from './commands/assess.command.js';
+import { registerAdmin } from './commands/admin.command.js';
 import { registerDiagnose } from './commands/diagnose.command.js';
 import { registerBrief } from './commands/brief.command.js';
 import { registerBoardPack } from './commands/board-pack.command.js';
+import { registerAudit } from './commands/audit.command.js';
+import { registerTokens } from './commands/tokens.command.js';
 import { registerDeliver } from './commands/deliver.command.js';
 import { registerDemo } from './commands/demo.command.js';
 import { registerDigest } from './commands/digest.command.js';
@@ -35,6 +38,7 @@ export function buildProgram(): Command {
     ].join('\n'));
   registerServe(program);
   registerDemo(program);
+  registerAdmin(program);
   registerPeople(program);
   registerPrograms(program);
   registerConstraints(program);
@@ -55,6 +59,8 @@ export function buildProgram(): Command {
   registerEconomics(program);
   registerBrief(program);
   registerBoardPack(program);
+  registerAudit(program);
+  registerTokens(program);
   return program;
 }
 

@@ -29,6 +29,8 @@ const lead: RouteAccess = { rule: 'program-lead', resource: 'program' };
 export const ROUTE_ACCESS: { readonly [K in RouteName]: RouteAccess } = {
   getHealth: { rule: 'public' },
   getCalendarFeed: { rule: 'public' },
+  // Single sign-on runs before anyone is signed in; the callback checks its own state and cookie.
+  startOidcSignIn: { rule: 'public' }, finishOidcSignIn: { rule: 'public' },
 
   listPeople: read, getPerson: read, getPersonHistory: read, getPersonRoles: read,
   createPerson: admin, updatePerson: admin,
@@ -81,4 +83,11 @@ export const ROUTE_ACCESS: { readonly [K in RouteName]: RouteAccess } = {
   listNotifications: admin, retryNotification: admin,
   listNotificationChannels: admin, getNotificationChannel: admin, createNotificationChannel: admin, updateNotificationChannel: admin,
   exportWorkspace: admin, importWorkspace: admin,
+  signIn: { rule: 'public' }, getAuthProviders: { rule: 'public' },
+  signOut: { rule: 'signed-in' }, getMe: { rule: 'signed-in' }, changePassword: { rule: 'signed-in' },
+  listAccounts: admin, createAccount: admin, updateAccount: admin,
+  listProgramMembers: read, putProgramMember: lead, deleteProgramMember: lead,
+  listAudit: admin, verifyAudit: admin, exportAudit: admin,
+  // `admin` refuses every token: a token cannot mint, list or revoke tokens.
+  createToken: admin, listTokens: admin, getToken: admin, revokeToken: admin,
 };

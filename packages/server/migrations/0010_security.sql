@@ -224,6 +224,35 @@ BEGIN
   END LOOP;
 END $$;
 
+-- Monitor readings arrive in batches of up to 10,000: one audit row per batch and workspace (how many, the id
+-- range, and the SHA-256 of the rows' canonical JSON in id order, so the batch can be checked against the log),
+-- instead of one per reading. Deleting or changing a reading is still audited row by row.
+CREATE FUNCTION audit_insert_batch() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  r record;
+BEGIN
+  FOR r IN
+    SELECT workspace_id, count(*) AS n, min(id) AS first_id, max(id) AS last_id,
+      encode(sha256(convert_to(string_agg(to_jsonb(x)::text, chr(30) ORDER BY x.id), 'UTF8')), 'hex') AS digest
+    FROM new_rows x GROUP BY workspace_id
+  LOOP
+    PERFORM audit_append(r.workspace_id, 'insert-batch', TG_TABLE_NAME, NULL, NULL,
+      jsonb_build_object('rows', r.n, 'firstId', r.first_id, 'lastId', r.last_id, 'sha256', r.digest));
+  END LOOP;
+  RETURN NULL;
+END $$;
+DROP TRIGGER audit_insert ON monitor_readings;
+CREATE TRIGGER audit_insert_batch AFTER INSERT ON monitor_readings REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_insert_batch();
+CREATE TRIGGER audit_insert AFTER DELETE ON monitor_readings FOR EACH ROW EXECUTE FUNCTION audit_row();
+
+-- A calendar feed's last fetch is bookkeeping too.
+DROP TRIGGER audit_update ON calendar_feeds;
+CREATE TRIGGER audit_update AFTER UPDATE ON calendar_feeds FOR EACH ROW
+  WHEN ((to_jsonb(OLD) - ARRAY['last_used_at']) IS DISTINCT FROM (to_jsonb(NEW) - ARRAY['last_used_at']))
+  EXECUTE FUNCTION audit_row();
+
 -- A token's last use is bookkeeping, not a change: only other changes to a token are audited.
 DROP TRIGGER audit_update ON api_tokens;
 CREATE TRIGGER audit_update AFTER UPDATE ON api_tokens FOR EACH ROW

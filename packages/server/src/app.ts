@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { routes } from '@handoff/contract';
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { authMiddleware, type LocalOperator } from './auth/authenticate.js';
@@ -10,6 +9,7 @@ import { HandoffError } from './errors.js';
 import type { Api, ApiEnv } from './http/app-types.js';
 import { mountDocs } from './http/docs-page.js';
 import { mountWebApp } from './http/web-app.js';
+import { securityHeaders } from './http/security-headers.js';
 import { fieldErrors, problemBody, problemResponse } from './http/problem.js';
 import { registerCalendarRoutes } from './routes/calendars/calendars.routes.js';
 import { registerConstraintRoutes } from './routes/constraints/constraints.routes.js';
@@ -30,6 +30,14 @@ import { registerTimelineRoutes } from './routes/timeline/timeline.routes.js';
 import { registerBriefRoutes } from './routes/brief/brief.routes.js';
 import { registerBoardPackRoutes } from './routes/board-pack/board-pack.routes.js';
 import { registerTransferRoutes } from './routes/transfer/transfer.routes.js';
+import { registerTokenRoutes } from './routes/tokens/tokens.routes.js';
+import { registerAuditRoutes } from './routes/audit/audit.routes.js';
+import { registerAccountRoutes } from './routes/auth/accounts.routes.js';
+import { registerAuthRoutes } from './routes/auth/auth.routes.js';
+import { oidcProvider } from './auth/oidc-config.js';
+import { registerOidcRoutes } from './routes/auth-oidc/auth-oidc.routes.js';
+import type { OidcConfig } from './auth/oidc-config.js';
+import { createOidcService } from './services/oidc.service.js';
 import { createServices, type Services } from './services/index.js';
 
 export interface AppOptions {
@@ -39,6 +47,8 @@ export interface AppOptions {
   readonly auth?: AuthConfig;
   /** Where the built web app is (default packages/web/dist, or HANDOFF_WEB_DIR). */
   readonly webDir?: string;
+  /** Single sign-on with an OpenID Connect provider; absent: off (auth/oidc-config.ts). */
+  readonly oidc?: OidcConfig;
   /** Largest JSON body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   /** Largest import file accepted, in bytes. */
@@ -61,6 +71,8 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
       return problemResponse(problemBody('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors));
     },
   });
+
+  app.use('*', securityHeaders({ secureCookies: (options.auth ?? DEFAULT_AUTH_CONFIG).secureCookies }));
 
   app.use('/api/*', async (c, next) => {
     const isImport = c.req.path.endsWith(':import') || c.req.path === '/api/workspace/import';
@@ -106,6 +118,11 @@ export function createApp(deps: Deps, options: AppOptions): { app: Api; services
   registerTimelineRoutes(app, services);
   registerBriefRoutes(app, services);
   registerBoardPackRoutes(app, services);
+  registerOidcRoutes(app, createOidcService(deps, options.oidc, options.auth ?? DEFAULT_AUTH_CONFIG), options.auth ?? DEFAULT_AUTH_CONFIG, options.onUnexpectedError);
+  registerAuthRoutes(app, services, { config: options.auth ?? DEFAULT_AUTH_CONFIG, oidc: oidcProvider(options.oidc) });
+  registerAccountRoutes(app, services);
+  registerTokenRoutes(app, services);
+  registerAuditRoutes(app, services, options.onUnexpectedError);
   // Feed URLs use the public URL links in notifications use (HANDOFF_PUBLIC_URL), else the request's origin.
   registerCalendarRoutes(app, services, { publicUrl: options.publicUrl ?? deps.notify?.publicUrl });
 

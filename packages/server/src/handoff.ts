@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createApp, type AppOptions } from './app.js';
 import { systemActor, type Actor, type Clock, type Deps } from './context.js';
 import type { AuthConfig } from './auth/auth-config.js';
+import type { OidcConfig } from './auth/oidc-config.js';
 import { newSecret } from './auth/secrets.js';
 import { openDatabase, type DatabaseConfig } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -26,6 +27,8 @@ export interface HandoffConfig {
   readonly notify?: NotifyConfig;
   /** Session lifetimes, cookie security, proxy trust. */
   readonly auth?: AuthConfig;
+  /** Single sign-on with an OpenID Connect provider (HANDOFF_OIDC_*); absent: off. */
+  readonly oidc?: OidcConfig;
 }
 
 /** An opened Handoff: database migrated, default workspace present, the API app ready to serve. */
@@ -68,6 +71,7 @@ export async function openHandoff(config: HandoffConfig): Promise<Handoff> {
         workspace: async () => (await findWorkspaceById(database.db, workspace.id)) ?? workspace,
       },
       ...(config.auth ? { auth: config.auth } : {}),
+      ...(config.oidc ? { oidc: config.oidc } : {}),
       ...(config.onUnexpectedError ? { onUnexpectedError: config.onUnexpectedError } : {}),
     });
     const localAuthorization = `Local ${localSecret}`;

@@ -5,7 +5,10 @@ export { openDatabase, type Database, type DatabaseConfig, type DatabaseKind } f
 export { DataDirLockedError, lockDataDir } from './db/data-dir-lock.js';
 export { migrate, readMigrations } from './db/migrate.js';
 export { openHandoff, type Handoff, type HandoffConfig } from './handoff.js';
+export { oidcConfigFromEnv, oidcProvider, type OidcConfig } from './auth/oidc-config.js';
 export { loadDemoPortfolio, type DemoSummary } from './demo/demo-portfolio.js';
+export { DEMO_PASSWORD, loadDemoAccounts, type DemoSignIn } from './demo/demo-accounts.js';
+export { authConfigFromEnv, type AuthConfig } from './auth/auth-config.js';
 export { serveHandoff, type RunningServer, type ServeOptions } from './serve.js';
 export { runEvery, type StopJob } from './jobs/scheduler.js';
 export { SWEEP_INTERVAL_MS, startEscalationSweep } from './jobs/sweep.job.js';

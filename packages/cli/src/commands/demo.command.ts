@@ -55,12 +55,18 @@ async function loadIfEmpty(handoff: Handoff, dataDir: string): Promise<string> {
   const people = await handoff.services.people.list(handoff.actor, { limit: 1 });
   const programs = await handoff.services.programs.list(handoff.actor, { limit: 1 });
   if (people.rows.length > 0 || programs.rows.length > 0) {
-    return `${dataDir} already holds data: serving it as it is (pass --reset to load the demo afresh)`;
+    const { DEMO_PASSWORD } = await import('@handoff/server');
+    return `${dataDir} already holds data: serving it as it is (pass --reset to load the demo afresh); ` +
+      `demo accounts sign in with the password ${DEMO_PASSWORD} unless it was changed`;
   }
-  const { loadDemoPortfolio } = await import('@handoff/server');
+  const { DEMO_PASSWORD, loadDemoAccounts, loadDemoPortfolio } = await import('@handoff/server');
   const s = await loadDemoPortfolio(handoff, localDate(new Date(), handoff.workspace.time_zone));
-  return `loaded the demo portfolio: ${s.programs} programs, ${s.people} people, ${s.constraints} constraints ` +
+  const signIns = await loadDemoAccounts(handoff);
+  const width = Math.max(...signIns.map((a) => a.email.length));
+  const table = signIns.map((a) => `  ${a.email.padEnd(width)}  ${a.role.padEnd(11)}  ${a.note}`);
+  const summary = `loaded the demo portfolio: ${s.programs} programs, ${s.people} people, ${s.constraints} constraints ` +
     `(${s.overdue} overdue), ${s.dependencies} dependencies; ${s.governance.assessments} readiness results, ` +
     `${s.governance.roles} governance roles held, ${s.governance.monitors} monitors with ${s.governance.readings} readings; ` +
     `${s.plans.gates} planned gates; ${s.economics.models} cost models (pilot economics: ${s.economics.pilotEconomics.join(', ') || 'none'})`;
+  return [summary, `sign in as any of these with the password ${DEMO_PASSWORD}:`, ...table].join('\n');
 }

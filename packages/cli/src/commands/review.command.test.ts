@@ -1,6 +1,7 @@
 import { Constraint, HistoryPage, Person, Program, Review, ReviewPage } from '@handoff/contract';
 import { addDays, localDate } from '@handoff/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenOn } from '../testing/api-token.js';
 import { converse, withHandoffAt } from '../testing/converse.js';
 import { removeTempDataDirs, runCli, startServe, tempDataDir } from '../testing/run-cli.js';
 
@@ -113,16 +114,18 @@ describe('handoff review', { timeout: SLOW }, () => {
     });
   });
 
-  it('works against a running server with --url and a named reviewer', async () => {
+  it('works against a running server with --url, a write token in HANDOFF_TOKEN and a named reviewer', async () => {
+    // The token is made on the data directory before the server takes its lock.
+    const { secret } = await createTokenOn(dataDir, 'review-tests', ['write']);
     const serve = await startServe(['--data-dir', dataDir]);
     try {
-      const result = await runCli(['review', 'CLAIMS', '--url', serve.url, '--reviewer', 'ola@example.com', '--json'], {}, `a\nVendor quiet\n\n\n\n\n\ny\n`);
+      const result = await runCli(['review', 'CLAIMS', '--url', serve.url, '--reviewer', 'ola@example.com', '--json'], { HANDOFF_TOKEN: secret }, `a\nVendor quiet\n\n\n\n\n\ny\n`);
       expect(result.stderr).toContain('Weekly review of CLAIMS (Claims triage) by Ola Nordmann');
       expect(result.code).toBe(0);
       const review = Review.parse(JSON.parse(result.stdout));
       expect(review).toMatchObject({ reviewer: { email: 'ola@example.com' }, note: null });
       expect(review.items.map((i) => [i.ref, i.decision, i.note])).toEqual([['CLAIMS-2', 'at-risk', 'Vendor quiet'], ['CLAIMS-3', 'on-track', null], ['CLAIMS-1', 'on-track', null]]);
-      const page = ReviewPage.parse(await (await fetch(`${serve.url}/api/programs/CLAIMS/reviews`)).json());
+      const page = ReviewPage.parse(await (await fetch(`${serve.url}/api/programs/CLAIMS/reviews`, { headers: { authorization: `Bearer ${secret}` } })).json());
       expect(page.items).toHaveLength(2);
     } finally {
       await serve.stop();

@@ -18,3 +18,7 @@ export * from './notifications.routes.js';
 export * from './monitors.routes.js';
 export * from './economics.routes.js';
 export * from './timeline.routes.js';
+export * from './auth-oidc.routes.js';
+export * from './tokens.routes.js';
+export * from './audit.routes.js';
+export * from './auth.routes.js';

@@ -34,6 +34,7 @@ export const Timestamp = z.iso.datetime({ offset: true }).openapi({ example: '20
 
 export const TimeZone = z
   .string()
+  .max(100, { message: 'must be an IANA time zone such as Europe/London', abort: true })
   .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/London' })
   .openapi({ example: 'Europe/London' });
 

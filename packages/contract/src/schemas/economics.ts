@@ -13,6 +13,7 @@ const DecimalText = z.string().max(64, 'must be at most 64 characters');
 
 export const Currency = z
   .string()
+  .max(3, { message: 'must be a currency code of three capital letters such as GBP', abort: true })
   .refine(isCurrencyCode, { message: 'must be a currency code of three capital letters such as GBP' })
   .openapi('Currency', { example: 'GBP' });
 

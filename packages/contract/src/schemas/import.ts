@@ -15,7 +15,7 @@ export const MAX_IMPORT_ERRORS = 1000;
 export const NDJSON = 'application/x-ndjson';
 
 /** A query parameter that may be repeated: one value arrives as a string, several as an array. */
-const repeated = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const repeated = z.union([z.string().max(1000), z.array(z.string().max(1000)).max(200)]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 const ColumnMappings = repeated
   .transform((specs, ctx) => {
@@ -29,7 +29,8 @@ const ColumnMappings = repeated
   })
   .openapi({
     type: 'array',
-    items: { type: 'string' },
+    items: { type: 'string', maxLength: 1000 },
+    maxItems: 200,
     description:
       `Repeatable \`Column name=field\`: fills \`field\` (${IMPORT_FIELDS.join(', ')}) from that column, or \`ignore\` leaves it out. ` +
       'Replaces header recognition for that field; several columns may be mapped to description (joined, each labelled).',
@@ -49,7 +50,8 @@ const Defaults = repeated
   })
   .openapi({
     type: 'array',
-    items: { type: 'string' },
+    items: { type: 'string', maxLength: 1000 },
+    maxItems: 200,
     description: 'Repeatable `field=value` for kind, dimension, status, severity or gate: used where the column is missing or the cell empty. Values go through the same synonyms as cells (`kind=R` is risk).',
     example: ['kind=risk', 'dimension=governance'],
   });

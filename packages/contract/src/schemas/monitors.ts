@@ -12,6 +12,7 @@ export const MAX_READINGS_PER_REQUEST = 10_000;
 
 const MonitorKey = z
   .string()
+  .max(40, { message: 'must be 2-40 lower-case letters, digits or hyphens, starting with a letter', abort: true })
   .regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case letters, digits or hyphens, starting with a letter')
   .openapi({ description: 'Unique within the program; readings and alerts may name the monitor by it.', example: 'drift-psi' });
 
@@ -168,7 +169,7 @@ export type ReadingPage = z.infer<typeof ReadingPage>;
 // Prometheus Alertmanager webhook, payload version 4 (https://prometheus.io/docs/alerting/latest/configuration/#webhook_config).
 // Unknown fields are ignored (not refused): Alertmanager may add some, and refusing a notification only makes it retry.
 
-const LabelSet = z.record(z.string(), z.string());
+const LabelSet = z.record(z.string().max(1000), z.string().max(10_000));
 
 export const AlertmanagerAlert = z
   .object({
@@ -177,7 +178,7 @@ export const AlertmanagerAlert = z
     annotations: LabelSet.default({}),
     startsAt: Timestamp.openapi({ description: 'RFC 3339, nanoseconds allowed.' }),
     endsAt: Timestamp.openapi({ description: '`0001-01-01T00:00:00Z` (Go zero time) when unknown.' }),
-    generatorURL: z.string().default(''),
+    generatorURL: z.string().max(2000).default(''),
     fingerprint: z.string().max(200).optional().openapi({ description: 'Identifies the alert (a hash of its labels).' }),
   })
   .openapi('AlertmanagerAlert');
@@ -186,14 +187,14 @@ export type AlertmanagerAlert = z.infer<typeof AlertmanagerAlert>;
 export const AlertmanagerWebhook = z
   .object({
     version: z.literal('4', { error: 'must be "4" (the Alertmanager webhook payload version this receiver reads)' }),
-    groupKey: z.string().default(''),
+    groupKey: z.string().max(10_000).default(''),
     truncatedAlerts: z.number().int().min(0).default(0),
     status: z.enum(['firing', 'resolved']),
-    receiver: z.string(),
+    receiver: z.string().max(1000),
     groupLabels: LabelSet.default({}),
     commonLabels: LabelSet.default({}),
     commonAnnotations: LabelSet.default({}),
-    externalURL: z.string().default(''),
+    externalURL: z.string().max(2000).default(''),
     alerts: z.array(AlertmanagerAlert).max(MAX_READINGS_PER_REQUEST),
   })
   .openapi('AlertmanagerWebhook');

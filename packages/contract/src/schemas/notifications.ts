@@ -24,7 +24,7 @@ export const WebhookKind = z.enum(WEBHOOK_KINDS).openapi('WebhookKind', {
 export type WebhookKind = z.infer<typeof WebhookKind>;
 
 export const NotificationFacts = z
-  .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+  .record(z.string().max(200), z.union([z.string().max(10_000), z.number(), z.null()]))
   .openapi('NotificationFacts', { description: 'Structured facts (ref, owner, daysOverdue, level …).' });
 
 /** One delivery of the outbox: a message to one address or one webhook channel. */

@@ -5,6 +5,7 @@ import { Id, IdOrKey, PersonRef, longText, pageOf, requiredText } from './common
 /** A governance role key: built-in (outcome-owner, output-owner, …) or one a workspace added. */
 export const RoleKey = z
   .string()
+  .max(40, { message: 'must be 2-40 lower-case letters, digits or hyphens, starting with a letter', abort: true })
   .regex(ROLE_KEY_PATTERN, 'must be 2-40 lower-case letters, digits or hyphens, starting with a letter')
   .openapi({ description: 'A governance role key.', example: 'drift-monitor' });
 

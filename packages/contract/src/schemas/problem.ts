@@ -15,7 +15,9 @@ export const ERROR_STATUS = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'import-rejected': 422,
+  'too-many-requests': 429,
   'internal': 500,
+  'bad-gateway': 502,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -58,4 +60,6 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'The request body is too large.',
   415: 'The body has an unsupported content type.',
   422: 'The import was refused; `errors` names each bad line.',
+  429: 'Too many attempts; try again after Retry-After seconds.',
+  502: 'A service Handoff depends on (such as the single sign-on provider) cannot be reached or answered wrongly.',
 };

@@ -8,6 +8,7 @@ export const RiskClass = z.enum(RISK_CLASSES).openapi('RiskClass', { description
 export const ProgramKey = z
   .string()
   .trim()
+  .max(12, { message: 'must be 2 to 12 capital letters or digits, starting with a letter', abort: true })
   .regex(/^[A-Z][A-Z0-9]{1,11}$/, 'must be 2 to 12 capital letters or digits, starting with a letter')
   .openapi({ example: 'CLAIMS' });
 

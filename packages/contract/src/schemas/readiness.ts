@@ -15,7 +15,7 @@ export const AssessmentItem = z
     criterion: z.string().trim().min(1).max(64).openapi({ description: 'Criterion id or code.', example: 'GOV-02' }),
     status: AssessmentStatus,
     evidence: longText(10_000).default('').openapi({ description: 'What shows the result; required for met.' }),
-    links: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })).max(MAX_EVIDENCE_LINKS).default([]),
+    links: z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000)).max(MAX_EVIDENCE_LINKS).default([]),
   })
   .openapi('AssessmentItem');
 

@@ -41,8 +41,8 @@ export const ReviewSnapshot = z
     severity: Severity,
     escalationCycle: z.number().int().nullable(),
     escalationLevel: z.number().int().openapi({ description: 'Highest level reached this cycle (0-based), -1 before the first.' }),
-    escalationLevelName: z.string().nullable(),
-    lastReviewedAt: z.string().nullable(),
+    escalationLevelName: z.string().max(200).nullable(),
+    lastReviewedAt: z.string().max(100).nullable(),
   })
   .openapi('ReviewSnapshot');
 export type ReviewSnapshot = z.infer<typeof ReviewSnapshot>;

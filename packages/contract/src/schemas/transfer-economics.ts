@@ -47,7 +47,7 @@ export type TransferGatePlan = z.infer<typeof TransferGatePlan>;
 export const TransferCostModel = z
   .strictObject({
     programId: Id,
-    currency: z.string().refine(isCurrencyCode, { message: 'must be a currency code of three capital letters such as GBP' }),
+    currency: z.string().max(3, { message: 'must be a currency code of three capital letters such as GBP', abort: true }).refine(isCurrencyCode, { message: 'must be a currency code of three capital letters such as GBP' }),
     horizonMonths: z.number().int().min(1).max(MAX_HORIZON_MONTHS),
     discountRate: TransferDiscountRate,
     createdAt: Timestamp,

@@ -14,7 +14,7 @@ const text = (max: number) => z.string().max(max, `must be at most ${max} charac
 const nonEmpty = (max: number) => text(max).min(1, 'must not be empty');
 
 /** The stored rule for role and monitor keys (the migration's CHECK). */
-const Key = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case letters, digits or hyphens, starting with a letter');
+const Key = z.string().max(40, { message: 'must be 2-40 lower-case letters, digits or hyphens, starting with a letter', abort: true }).regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be 2-40 lower-case letters, digits or hyphens, starting with a letter');
 
 /** Alertmanager labels or label matchers: name → value. */
 export const TransferLabels = z.record(text(1000), text(10_000));

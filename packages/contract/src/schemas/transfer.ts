@@ -65,7 +65,7 @@ export type TransferPerson = z.infer<typeof TransferPerson>;
 export const TransferProgram = z
   .strictObject({
     id: Id,
-    key: z.string().regex(/^[A-Z][A-Z0-9]{1,11}$/, 'must be 2 to 12 capital letters or digits, starting with a letter'),
+    key: z.string().max(12, { message: 'must be 2 to 12 capital letters or digits, starting with a letter', abort: true }).regex(/^[A-Z][A-Z0-9]{1,11}$/, 'must be 2 to 12 capital letters or digits, starting with a letter'),
     name: nonEmpty(200),
     description: text(5000),
     businessUnit: text(200).nullable(),

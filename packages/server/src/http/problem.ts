@@ -15,7 +15,9 @@ const TITLES: Record<ErrorCode, string> = {
   'payload-too-large': 'Payload too large',
   'unsupported-media-type': 'Unsupported media type',
   'import-rejected': 'Import rejected',
+  'too-many-requests': 'Too many requests',
   'internal': 'Internal error',
+  'bad-gateway': 'Bad gateway',
 };
 
 /** Builds the RFC 9457 body for an error code. */

@@ -61,14 +61,15 @@ export function createNotificationsService(deps: Deps) {
     /** Marks one of the person's items read; another person's item is not found. */
     async markRead(actor: Actor, personId: string, itemId: string): Promise<InboxItemRow> {
       const person = await personOf(actor, personId);
-      const row = await markInboxItemRead(db, actor.workspaceId, person, itemId, deps.clock.now());
+      // In a transaction so the audit log records who marked it read (the request's context), not `system`.
+      const row = await inTransaction(db, (trx) => markInboxItemRead(trx, actor.workspaceId, person, itemId, deps.clock.now()));
       if (!row) throw notFound('inbox item', itemId);
       return row;
     },
 
     async markAllRead(actor: Actor, personId: string): Promise<number> {
       const person = await personOf(actor, personId);
-      return markAllInboxItemsRead(db, actor.workspaceId, person, deps.clock.now());
+      return inTransaction(db, (trx) => markAllInboxItemsRead(trx, actor.workspaceId, person, deps.clock.now()));
     },
   };
 }

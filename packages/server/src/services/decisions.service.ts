@@ -15,6 +15,7 @@ import type { EnqueueNotification } from '../notify/notification.js';
 import type { createConstraintsService } from './constraints.service.js';
 import { createDecisionEffects, effectToApply } from './decision-effects.js';
 import { choicesOf } from './decision-options.js';
+import { actingAsSelf } from './readiness-gate.js';
 import { stale } from './people.service.js';
 import { inTransaction, versionMatches } from './transaction.js';
 
@@ -118,6 +119,7 @@ export function createDecisionsService(deps: Deps, constraints: Pick<ReturnType<
         if (!current) throw notFound('decision', id);
         if (!versionMatches(ifMatch, current.version)) throw stale('decision', id, current.version);
         if (current.status !== 'pending') throw new HandoffError('conflict', `decision ${id} is already ${current.status}`);
+        actingAsSelf(actor, input.decidedBy, 'decidedBy');
         const decider = await findPerson(trx, actor.workspaceId, input.decidedBy);
         if (!decider) throw invalidField('decidedBy', `person ${input.decidedBy} does not exist in this workspace`);
         const choices = choicesOf(current);

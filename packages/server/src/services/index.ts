@@ -24,6 +24,11 @@ import { createTimelineService } from './timeline.service.js';
 import { createBriefService } from './brief.service.js';
 import { createBoardPackService } from './board-pack.service.js';
 import { createTransferService } from './transfer.service.js';
+import { createSignInService } from './sign-in.service.js';
+import { createAccountsService } from './accounts.service.js';
+import { createProgramMembersService } from './program-members.service.js';
+import { createTokensService } from './tokens.service.js';
+import { createAuditService } from './audit.service.js';
 
 /** Every service, built once per app from the same explicit dependencies. */
 export function createServices(deps: Deps) {
@@ -37,6 +42,7 @@ export function createServices(deps: Deps) {
   const timeline = createTimelineService(deps);
   const decisions = createDecisionsService(deps, constraints, enqueue);
   const brief = createBriefService(deps, { timeline, diagnosis });
+  const signIn = createSignInService(deps);
   return {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
@@ -62,6 +68,11 @@ export function createServices(deps: Deps) {
     timeline,
     brief,
     boardPack: createBoardPackService(deps, { brief, decisions }),
+    signIn,
+    accounts: createAccountsService(deps, signIn),
+    programMembers: createProgramMembersService(deps),
+    tokens: createTokensService(deps),
+    audit: createAuditService(deps),
   };
 }
 

@@ -14,6 +14,18 @@ export interface GateOverrideInput {
   readonly reason: string;
 }
 
+/**
+ * A board decision or a gate override made by a signed-in account linked to a person is that person's: a
+ * body naming anyone else (`path`) is refused with 403. The local operator, jobs and tokens still name the
+ * person in the body (they act for the workspace, not as someone).
+ */
+export function actingAsSelf(actor: Actor, named: string, path: string): void {
+  const { principal } = actor;
+  if (principal.kind !== 'account' || principal.personId === null || principal.personId === named) return;
+  throw new HandoffError('forbidden', `you are signed in as ${actor.label}: ${path} must be your own person (${principal.personId}), not someone else`,
+    [{ path, message: 'must be the signed-in person' }]);
+}
+
 /** What an override adds to the phase change's history entry: a field naming what was unmet, and the reason. */
 export interface GateOverrideRecord {
   readonly change: FieldChange;
@@ -26,7 +38,7 @@ export interface GateOverrideRecord {
  * dimensions as of now; otherwise it is refused (409 gate-closed naming each unmet dimension, its criteria
  * and vacant roles) unless `override` names an executive of the program (its sponsor or a board member;
  * anyone else: 403) and a reason. An override is stored with what was unmet, and returned for the
- * program's history. Until accounts exist (issue 7), who *sends* the override is not checked.
+ * program's history. A signed-in person can only name themself as the overrider (see `actingAsSelf`).
  */
 export async function enforceGate(
   deps: Deps,
@@ -49,6 +61,7 @@ export async function enforceGate(
       readiness.unmet.map((u) => ({ path: `readiness.${u.dimension}`, message: `is not met: ${unmetReasons(u)}` })),
     );
   }
+  actingAsSelf(actor, override.decidedBy, 'override.decidedBy');
   const decider = await findPerson(trx, actor.workspaceId, override.decidedBy);
   if (!decider) throw invalidField('override.decidedBy', `person ${override.decidedBy} does not exist in this workspace`);
   if (decider.id !== program.sponsor_id && !decider.board_member) {

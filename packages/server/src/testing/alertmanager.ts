@@ -77,8 +77,12 @@ export interface RunningAlertmanager {
   stop(): Promise<void>;
 }
 
-/** Groups notify 1 s after the first alert and 1 s after any change; nothing repeats within a test. */
-function config(webhookUrl: string): string {
+/**
+ * Groups notify 1 s after the first alert and 1 s after any change; nothing repeats within a test. The webhook
+ * sends `token` (an API token with the `readings` scope) as `Authorization: Bearer`, Alertmanager's http_config
+ * `authorization` block (0.22 and later; Debian ships 0.25).
+ */
+function config(webhookUrl: string, token: string): string {
   return [
     'global:',
     '  resolve_timeout: 10s',
@@ -93,6 +97,10 @@ function config(webhookUrl: string): string {
     '    webhook_configs:',
     `      - url: '${webhookUrl}'`,
     '        send_resolved: true',
+    '        http_config:',
+    '          authorization:',
+    '            type: Bearer',
+    `            credentials: '${token}'`,
     '',
   ].join('\n');
 }
@@ -108,11 +116,15 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   }
 }
 
-/** Starts Alertmanager with a webhook receiver posting to `webhookUrl`, and waits until it is ready. */
-export async function startAlertmanager(webhookUrl: string): Promise<RunningAlertmanager> {
+/**
+ * Starts Alertmanager with a webhook receiver posting to `webhookUrl` with the API token `token` (`hnd_…`, scope
+ * `readings` or `write`), and waits until it is ready.
+ */
+export async function startAlertmanager(webhookUrl: string, token: string): Promise<RunningAlertmanager> {
   const binary = alertmanagerBinary();
   const dir = mkdtempSync(join(tmpdir(), 'handoff-alertmanager-'));
-  writeFileSync(join(dir, 'alertmanager.yml'), config(webhookUrl));
+  // The file holds a credential: readable by this user only.
+  writeFileSync(join(dir, 'alertmanager.yml'), config(webhookUrl, token), { mode: 0o600 });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(binary, [

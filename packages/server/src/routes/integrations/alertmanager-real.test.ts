@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAlertmanager, serveOnLoopback, waitFor, type RunningAlertmanager } from '../../testing/alertmanager.js';
 import { startTestApi, type TestApi } from '../../testing/harness.js';
 import { addDriftMonitor, addPerson, addProgram, assignRole, getMonitor, risks } from '../monitors/monitor-fixtures.js';
+import { createToken } from '../tokens/token-fixtures.js';
 
 /**
  * End to end with a real Prometheus Alertmanager: an alert posted to its v2 API reaches Handoff through the
  * webhook receiver and opens exactly one risk constraint for the drift monitor's holder, which escalates;
- * resolving the alert marks it recovered. Fails (never skips) when the binary is missing.
+ * resolving the alert marks it recovered. Alertmanager authenticates with a `readings` API token (http_config
+ * authorization). Fails (never skips) when the binary is missing.
  */
 
 const SLOW = 60_000;
@@ -33,7 +35,8 @@ beforeAll(async () => {
   await assignRole(api, 'CLAIMS', 'drift-monitor', dana.id);
   await addDriftMonitor(api, 'CLAIMS', { alertLabels: { alertname: 'ClaimsModelDrift', program: 'claims' } });
   server = await serveOnLoopback(api.handoff.app);
-  alertmanager = await startAlertmanager(`${server.url}/api/integrations/alertmanager`).catch((error: unknown) => {
+  const { secret } = await createToken(api, 'prometheus-alertmanager', ['readings']);
+  alertmanager = await startAlertmanager(`${server.url}/api/integrations/alertmanager`, secret).catch((error: unknown) => {
     startError = error;
     return undefined;
   });

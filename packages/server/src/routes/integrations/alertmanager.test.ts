@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../testing/harness.js';
 import { addDriftMonitor, addPerson, addProgram, assignRole, constraintHistory, getMonitor, risks } from '../monitors/monitor-fixtures.js';
 import { amPayload, type AlertSpec } from './alertmanager-payloads.js';
+import { bearer, createToken } from '../tokens/token-fixtures.js';
 
 /** The Alertmanager receiver, driven with realistic webhook payloads. */
 
@@ -102,5 +103,27 @@ describe('the Alertmanager receiver', () => {
     expect((Problem.parse(res.body).errors ?? []).map((e) => e.path)).toContain(path);
     const after = await api.handoff.deps.database.db.selectFrom('alert_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe('who may post to the receiver', () => {
+  const disk: AlertSpec = { status: 'firing', labels: { alertname: 'DiskFull', instance: 'db-9' }, startsAt: '2026-11-25T11:00:00Z', fingerprint: 'feedfeedfeedfeed' };
+  const stored = async (): Promise<number> => (await api.handoff.deps.database.db.selectFrom('alert_events').select('alertname').where('fingerprint', '=', 'feedfeedfeedfeed').execute()).length;
+
+  it('answers 401 without a token and 403 to a read-only token, recording nothing', async () => {
+    expect((await api.call('POST', '/api/integrations/alertmanager', amPayload([disk]), { authorization: '' })).status).toBe(401);
+    const { secret } = await createToken(api, 'dashboards', ['read']);
+    const refused = await api.call('POST', '/api/integrations/alertmanager', amPayload([disk]), bearer(secret));
+    expect(refused.status).toBe(403);
+    expect(Problem.parse(refused.body).detail).toContain('readings');
+    expect(await stored()).toBe(0);
+  });
+
+  it('accepts a token with the readings scope', async () => {
+    const { secret } = await createToken(api, 'prometheus-alertmanager', ['readings']);
+    const res = await api.call('POST', '/api/integrations/alertmanager', amPayload([disk]), bearer(secret));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(AlertmanagerSummary.parse(res.body)).toMatchObject({ received: 1, unmatched: 1 });
+    expect(await stored()).toBe(1);
   });
 });
