@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`.ci/run` installs it with apt-get); a browser cannot be downloaded on these machines. */
@@ -34,4 +36,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return (await axe.run()).violations;
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Saves a screenshot of a main screen when HANDOFF_SCREENSHOTS names a directory (`npm run screenshots` sets it to
+ * docs/screenshots, the images the README shows); otherwise does nothing, so test runs leave the repository alone.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.HANDOFF_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
 }

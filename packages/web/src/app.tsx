@@ -1,15 +1,18 @@
+import type { Me } from '@handoff/contract';
 import { useCallback, useEffect, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { ApiError, api, setCsrfToken, whenSignedOut } from './api/client.js';
 import { Layout } from './components/layout.js';
 import { Portfolio } from './screens/portfolio.js';
 import { Board } from './screens/board.js';
 import { Constraints } from './screens/constraints.js';
+import { MyWork } from './screens/my-work.js';
 import { Program } from './screens/program.js';
+import { Review } from './screens/review.js';
+import { Settings } from './screens/settings.js';
 import { SignIn } from './screens/sign-in.js';
 import { SessionContext, type SessionInfo } from './session.js';
 
-interface Me { account: { email: string; person: { id: string; name: string } | null }; csrfToken: string }
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; info: SessionInfo };
 
@@ -20,7 +23,12 @@ export function App() {
     try {
       const me = await api<Me>('/api/me');
       setCsrfToken(me.csrfToken);
-      setSession({ state: 'signed-in', info: { email: me.account.email, personId: me.account.person?.id ?? null, personName: me.account.person?.name ?? null } });
+      const account = me.account;
+      if (!account) { setSession({ state: 'signed-out' }); return; }
+      setSession({ state: 'signed-in', info: {
+        email: account.email, personId: account.person?.id ?? null, personName: account.person?.name ?? null,
+        role: account.role, canDecide: me.canDecide, canAdmin: me.canAdmin,
+      } });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setSession({ state: 'signed-out' });
       else throw error;
@@ -46,8 +54,12 @@ export function App() {
         <Routes>
           <Route path="/" element={<Portfolio />} />
           <Route path="/programs/:key" element={<Program />} />
+          <Route path="/programs/:key/review" element={<Review />} />
           <Route path="/constraints" element={<Constraints />} />
           <Route path="/board" element={<Board />} />
+          <Route path="/my-work" element={<MyWork />} />
+          <Route path="/settings" element={<Settings />} />
+          <Route path="/constraints/:ref" element={<ConstraintLink />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={<p>There is no page here. <a href="/">Back to the portfolio</a>.</p>} />
         </Routes>
@@ -55,4 +67,10 @@ export function App() {
     </BrowserRouter>
     </SessionContext.Provider>
   );
+}
+
+/** `/constraints/CLAIMS-12` (the links in notifications) opens the library with that constraint selected. */
+function ConstraintLink() {
+  const { ref = '' } = useParams();
+  return <Navigate to={`/constraints?selected=${encodeURIComponent(ref)}`} replace />;
 }

@@ -5,6 +5,11 @@ export interface SessionInfo {
   readonly email: string;
   readonly personId: string | null;
   readonly personName: string | null;
+  /** The account's role (admin, executive, owner, contributor, viewer): which actions the screens offer. */
+  readonly role: string;
+  /** What the server says this account may do at workspace level (GET /api/me): screens offer only these actions. */
+  readonly canDecide: boolean;
+  readonly canAdmin: boolean;
 }
 
 export const SessionContext = createContext<SessionInfo | null>(null);

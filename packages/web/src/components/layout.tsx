@@ -12,6 +12,8 @@ export function Layout({ who, onSignOut, children }: { who: string; onSignOut: (
           <NavLink to="/" end>Portfolio</NavLink>
           <NavLink to="/constraints">Constraints</NavLink>
           <NavLink to="/board">Board</NavLink>
+          <NavLink to="/my-work">My work</NavLink>
+          <NavLink to="/settings">Settings</NavLink>
         </nav>
         <span className="who">{who}</span>
         <button type="button" className="link" onClick={onSignOut}>Sign out</button>

@@ -52,6 +52,7 @@ function DecisionCard({ d, onDecided }: { d: Decision; onDecided: () => void }) 
       <p className="muted">{d.programKey}{d.constraintRef ? ` · ${d.constraintRef}` : ''} · due {d.dueDate} · {d.source === 'escalation' ? 'raised by escalation' : 'requested'}</p>
       <p>{d.context}</p>
       <p><strong>Recommended:</strong> {d.recommendation}</p>
+      {!session.canDecide ? <p className="muted">Options: {d.options.join(' · ')}. Only an executive records the decision.</p> : <>
       <fieldset>
         <legend>Decision</legend>
         {d.options.map((label, i) => (
@@ -64,6 +65,7 @@ function DecisionCard({ d, onDecided }: { d: Decision; onDecided: () => void }) 
       <input id={`outcome-${d.id}`} value={outcome} onChange={(e) => setOutcome(e.target.value)} />
       {error && <p className="error-box" role="alert">{error.status === 412 ? 'Someone recorded or changed this decision first; reload to see it.' : error.problem.detail}</p>}
       <button type="button" onClick={() => void decide()} disabled={!session.personId}>Record the decision</button>
+      </>}
     </article>
   );
 }
