@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConstraintPage, ImportResult, type ImportEvent } from '@handoff/contract';
+import { ConstraintPage, CreatedApiToken, ImportResult, type ImportEvent } from '@handoff/contract';
 import { openHandoff, serveHandoff, type Handoff } from '@handoff/server';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -115,10 +115,12 @@ describe('over HTTP', () => {
     const remote = await openHandoff({ database: { kind: 'pglite', dataDir: null } });
     const server = await serveHandoff(remote, { port: 0, host: '127.0.0.1' });
     try {
-      const client = remoteClient(server.url);
+      // Set-up in-process as the operator (people are an admin's to add); the import goes over HTTP with a write token.
       const json = { 'content-type': 'application/json' };
-      await client.fetch('/api/people', { method: 'POST', headers: json, body: JSON.stringify({ name: 'A', email: 'a@example.com' }) });
-      await client.fetch('/api/programs', { method: 'POST', headers: json, body: JSON.stringify({ name: 'Remote', key: 'REMOTE' }) });
+      await remote.request('/api/people', { method: 'POST', headers: json, body: JSON.stringify({ name: 'A', email: 'a@example.com' }) });
+      await remote.request('/api/programs', { method: 'POST', headers: json, body: JSON.stringify({ name: 'Remote', key: 'REMOTE' }) });
+      const token = CreatedApiToken.parse(await (await remote.request('/api/tokens', { method: 'POST', headers: json, body: JSON.stringify({ name: 'import', scopes: ['write'] }) })).json());
+      const client = remoteClient(server.url, token.secret);
       const rows = Array.from({ length: 1200 }, (_, i) => `Item ${i},Risk,Tech,a@example.com,2027-02-${String((i % 28) + 1).padStart(2, '0')}`);
       const res = await client.fetch('/api/programs/REMOTE/constraints:import', {
         method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' }, body: ['Title,Type,Area,Owner,Due', ...rows].join('\n'),
