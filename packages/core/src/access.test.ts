@@ -25,7 +25,7 @@ const BY_ROLE: Readonly<Record<AccessRule, { stranger: readonly AccountRole[]; i
   'program-update': { stranger: ['admin', 'executive'], insider: ['admin', 'executive', 'owner'] },
   'program-member': { stranger: ['admin'], insider: ['admin', 'executive', 'owner', 'contributor'] },
   'constraint-edit': { stranger: ['admin'], insider: ['admin', 'executive', 'owner', 'contributor'] },
-  'acknowledge': { stranger: ['admin'], insider: ['admin', 'executive', 'owner', 'contributor'] },
+  'acknowledge': { stranger: [], insider: ['admin', 'executive', 'owner', 'contributor'] },
   'readings': { stranger: ['admin'], insider: ['admin', 'executive', 'owner', 'contributor'] },
   'request-decision': { stranger: ['admin', 'executive'], insider: ['admin', 'executive', 'owner'] },
   'decide': { stranger: ['executive'], insider: ['executive'] },
@@ -114,8 +114,11 @@ describe('authorize: properties', () => {
   /** Rules that only read, or touch nothing but the caller's own person. */
   const NOT_WRITES: readonly AccessRule[] = ['public', 'signed-in', 'read', 'self'];
 
-  it('an admin may do everything but record a board decision', () => {
-    fc.assert(fc.property(rule, facts, personId, (r, f, p) => allowed(account('admin', p), r, f) === (r !== 'decide')));
+  it('an admin may do everything but record a board decision, and acknowledges only as themselves when linked to a person', () => {
+    fc.assert(fc.property(rule, facts, personId, (r, f, p) => {
+      const expected = r === 'decide' ? false : r === 'acknowledge' && p !== null ? f.ownsConstraint || f.escalatedTo : true;
+      return allowed(account('admin', p), r, f) === expected;
+    }));
   });
 
   it('a viewer never writes to the portfolio', () => {

@@ -26,8 +26,9 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
  * - `program-member`: as `program-lead`, and a contributor who is a member of the program.
  * - `constraint-edit`: admins; an owner who owns the constraint or leads its program; a contributor who owns it
  *   or is a member of its program; `write` tokens.
- * - `acknowledge`: admins; whoever owns the constraint, leads its program, or is its current escalation target
- *   (any role but viewer).
+ * - `acknowledge`: whoever owns the constraint or has been reached by its escalation (any role but viewer), as
+ *   themselves (the service refuses naming someone else); an admin account not linked to a person acts for the
+ *   workspace and names the person.
  * - `readings`: admins; program members as in `program-member`; tokens with `readings` or `write`.
  * - `request-decision`: admins, executives, and an owner who leads the program; `write` tokens.
  * - `decide`: executives only (a board decision is a named person's).
@@ -62,7 +63,7 @@ export interface AccessFacts {
 export const FACTS_NEEDED: Readonly<Record<AccessRule, readonly (keyof AccessFacts)[]>> = {
   'public': [], 'signed-in': [], 'read': [], 'admin': [], 'self': ['self'], 'create-program': [],
   'program-lead': ['leads'], 'program-update': ['leads'], 'program-member': ['leads', 'member'],
-  'constraint-edit': ['leads', 'member', 'ownsConstraint'], 'acknowledge': ['leads', 'ownsConstraint', 'escalatedTo'],
+  'constraint-edit': ['leads', 'member', 'ownsConstraint'], 'acknowledge': ['ownsConstraint', 'escalatedTo'],
   'readings': ['leads', 'member'], 'request-decision': ['leads'], 'decide': [],
 };
 
@@ -86,8 +87,9 @@ export function authorize(principal: Principal, rule: AccessRule, facts: AccessF
     return principal.scopes.some((s) => scopes.includes(s)) ? ALLOW : deny(`the token needs the ${scopes.join(' or ')} scope`);
   }
   const { role } = principal;
-  if (role === 'admin' && rule !== 'decide') return ALLOW;
   const person = principal.personId !== null;
+  // An admin may do everything but decide for the board, and acknowledges only as themselves when linked to a person.
+  if (role === 'admin' && rule !== 'decide' && !(rule === 'acknowledge' && person)) return ALLOW;
   switch (rule) {
     case 'signed-in':
     case 'read':
@@ -112,8 +114,8 @@ export function authorize(principal: Principal, rule: AccessRule, facts: AccessF
       if ((role === 'executive' || role === 'owner') && facts.leads) return ALLOW;
       return role === 'contributor' && facts.member ? ALLOW : deny('only the constraint\'s owner, a member of its program or an admin can change it');
     case 'acknowledge':
-      return role !== 'viewer' && person && (facts.ownsConstraint || facts.leads || facts.escalatedTo)
-        ? ALLOW : deny('only the constraint\'s owner, whoever it is escalated to, or an admin can acknowledge it');
+      return role !== 'viewer' && person && (facts.ownsConstraint || facts.escalatedTo)
+        ? ALLOW : deny('only the constraint\'s owner or someone its escalation has reached can acknowledge it');
     case 'request-decision':
       return role === 'executive' || (role === 'owner' && person && facts.leads) ? ALLOW : deny('only an executive, someone who leads the program or an admin can ask the board');
     case 'decide':

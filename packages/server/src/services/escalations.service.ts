@@ -7,6 +7,7 @@ import type { AcknowledgeInput, EscalationListQuery, PauseInput, ResumeInput, Sw
 import { sql, type Kysely } from 'kysely';
 import type { Actor, Deps } from '../context.js';
 import { HandoffError, notFound } from '../errors.js';
+import { actingAsSelf } from './acting-as-self.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
 import type { DB } from '../db/schema.js';
 import { findConstraintId, type ConstraintRow } from '../db/repos/constraints.repo.js';
@@ -227,6 +228,7 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
     async acknowledge(actor: Actor, idOrRef: string, input: AcknowledgeInput): Promise<string> {
       return inTransaction(db, async (trx) => {
         const row = await context(trx, actor, idOrRef);
+        actingAsSelf(actor, input.personId, 'personId');
         if (!(await existingPersonIds(trx, actor.workspaceId, [input.personId])).has(input.personId)) {
           throw new HandoffError('validation-failed', `personId: person ${input.personId} does not exist in this workspace`, [{ path: 'personId', message: 'does not exist in this workspace' }]);
         }

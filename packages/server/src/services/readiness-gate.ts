@@ -1,3 +1,4 @@
+import { actingAsSelf } from './acting-as-self.js';
 import { describeUnmet, phaseIndex, unmetReasons, type FieldChange, type Phase } from '@handoff/core';
 import type { Kysely } from 'kysely';
 import type { Actor, Deps } from '../context.js';
@@ -14,17 +15,7 @@ export interface GateOverrideInput {
   readonly reason: string;
 }
 
-/**
- * A board decision or a gate override made by a signed-in account linked to a person is that person's: a
- * body naming anyone else (`path`) is refused with 403. The local operator, jobs and tokens still name the
- * person in the body (they act for the workspace, not as someone).
- */
-export function actingAsSelf(actor: Actor, named: string, path: string): void {
-  const { principal } = actor;
-  if (principal.kind !== 'account' || principal.personId === null || principal.personId === named) return;
-  throw new HandoffError('forbidden', `you are signed in as ${actor.label}: ${path} must be your own person (${principal.personId}), not someone else`,
-    [{ path, message: 'must be the signed-in person' }]);
-}
+export { actingAsSelf } from './acting-as-self.js';
 
 /** What an override adds to the phase change's history entry: a field naming what was unmet, and the reason. */
 export interface GateOverrideRecord {

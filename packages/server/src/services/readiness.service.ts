@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor, Deps } from '../context.js';
 import { HandoffError, invalidField, notFound } from '../errors.js';
+import { actingAsSelf } from './acting-as-self.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
 import type { DB } from '../db/schema.js';
 import { assessmentRecords, insertAssessments, latestResults } from '../db/repos/assessments.repo.js';
@@ -59,6 +60,7 @@ export function createReadinessService(deps: Deps, constraints: ConstraintsServi
   /** Records one assessment batch inside the caller's transaction; returns the program. */
   async function assessIn(trx: Kysely<DB>, actor: Actor, idOrKey: string, input: AssessmentCreate): Promise<ProgramRow> {
     const p = await program(trx, actor, idOrKey);
+    actingAsSelf(actor, input.assessedBy, 'assessedBy');
     if (!(await findPerson(trx, actor.workspaceId, input.assessedBy))) throw invalidField('assessedBy', `person ${input.assessedBy} does not exist in this workspace`);
     const now = deps.clock.now();
     const assessedAt = input.assessedAt ? new Date(input.assessedAt) : now;

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor, Deps } from '../context.js';
 import { HandoffError, notFound } from '../errors.js';
+import { actingAsSelf } from './acting-as-self.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
 import type { DB } from '../db/schema.js';
 import { findConstraintId, listConstraintViews, updateConstraint, type ConstraintRow, type ConstraintView } from '../db/repos/constraints.repo.js';
@@ -128,6 +129,7 @@ export function createReviewsService(
     async record(actor: Actor, programIdOrKey: string, input: ReviewInput): Promise<string> {
       return inTransaction(db, async (trx) => {
         const p = await program(trx, actor, programIdOrKey);
+        actingAsSelf(actor, input.reviewerId, 'reviewerId');
         if (!(await existingPersonIds(trx, actor.workspaceId, [input.reviewerId])).has(input.reviewerId)) {
           throw new HandoffError('validation-failed', `reviewerId: person ${input.reviewerId} does not exist in this workspace`,
             [{ path: 'reviewerId', message: 'does not exist in this workspace' }]);

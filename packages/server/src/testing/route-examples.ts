@@ -110,11 +110,8 @@ export const EXAMPLES: Partial<Readonly<Record<RouteName, (ctx: ExampleContext) 
   updateConstraint: (c) => ({ body: { title: `Renamed blocker ${c.n}` } }),
   pauseEscalation: () => ({ body: { reason: 'Waiting for the vendor' } }),
   resumeEscalation: () => ({ body: {} }),
-  // The acknowledging person must be the owner or an escalation recipient (the service's own rule): the caller when
-  // they are one (the owner on B was escalated to), else the constraint's owner.
-  acknowledgeConstraint: (c) => ({
-    body: { personId: c.caller !== null && (c.caller === c.side.constraintOwnerId || (c.sideName === 'B' && c.caller === c.portfolio.people.owner)) ? c.caller : c.side.constraintOwnerId },
-  }),
+  // A signed-in person acknowledges as themselves; callers without a person (tokens, anonymous) name the constraint's owner.
+  acknowledgeConstraint: (c) => ({ body: { personId: c.caller ?? c.side.constraintOwnerId } }),
   requestDecision: (c) => ({ body: { programId: c.side.programId, title: `Decide ${c.n}`, context: 'Budget', options: [{ label: 'Yes' }, { label: 'No' }], recommendedOption: 1, dueDate: '2027-02-01' } }),
   decideDecision: (c) => ({ body: { option: 1, decidedBy: c.caller ?? c.portfolio.people.executive } }),
   createPerson: (c) => ({ body: { name: `Person ${c.n}`, email: `person${c.n}.${c.portfolio.tag.toLowerCase()}@example.com` } }),

@@ -23,7 +23,7 @@ describe('docs/SECURITY.md permission table', () => {
   it('spells out conditions per role', () => {
     expect(roleCell('program-member', 'contributor')).toBe('if member');
     expect(roleCell('constraint-edit', 'owner')).toBe('if leads or owns it');
-    expect(roleCell('acknowledge', 'owner')).toBe('if leads or owns it or escalated to');
+    expect(roleCell('acknowledge', 'owner')).toBe('if owns it or escalated to');
     expect(roleCell('admin', 'executive')).toBe('no');
     expect(roleCell('read', 'viewer')).toBe('yes');
     expect(tokenCell('readings')).toBe('write, readings');
