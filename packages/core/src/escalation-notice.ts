@@ -38,11 +38,21 @@ export function escalationNotice(f: EscalationFacts): { subject: string; text: s
   return { subject, text };
 }
 
+/** What taking a drafted option does to the escalated constraint, applied with the decision; null: nothing stored changes. */
+export type DraftEffect = 'accept-constraint' | 'move-deadline' | null;
+
+/** One option of a drafted decision: its words and the effect taking it applies. */
+export interface DraftOption {
+  readonly label: string;
+  readonly effect: DraftEffect;
+}
+
 /** A board decision request drafted from a constraint that reached the board level. */
 export interface DecisionDraft {
   readonly title: string;
   readonly context: string;
-  readonly options: readonly string[];
+  readonly options: readonly DraftOption[];
+  /** The label of the recommended option (one of `options`). */
   readonly recommendation: string;
   readonly dueDate: string;
 }
@@ -56,11 +66,11 @@ export const DECISION_DUE_DAYS = 7;
  * now (holding the gate); lower ones are candidates for accepting the risk with mitigations.
  */
 export function draftBoardDecision(f: EscalationFacts & { readonly kind: ConstraintKind; readonly severity: Severity }, today: string): DecisionDraft {
-  const options = [
-    `Resource it: assign an executive and the people needed to resolve ${f.ref} within 14 days; the ${f.blocksGate} gate stays closed until then.`,
-    `Accept the risk: close ${f.ref} as accepted with recorded mitigations and let the ${f.blocksGate} gate proceed.`,
-    `Re-plan: move the ${f.blocksGate} gate and the deadline of ${f.ref}, with the reason on record.`,
-    `Stop or pause ${f.programName} until the constraint can be resolved.`,
+  const options: readonly DraftOption[] = [
+    { label: `Resource it: assign an executive and the people needed to resolve ${f.ref} within 14 days; the ${f.blocksGate} gate stays closed until then.`, effect: null },
+    { label: `Accept the risk: close ${f.ref} as accepted with recorded mitigations and let the ${f.blocksGate} gate proceed.`, effect: 'accept-constraint' },
+    { label: `Re-plan: move the ${f.blocksGate} gate and the deadline of ${f.ref}, with the reason on record.`, effect: 'move-deadline' },
+    { label: `Stop or pause ${f.programName} until the constraint can be resolved.`, effect: null },
   ];
   const urgent = f.severity === 'critical' || f.severity === 'high' || f.kind === 'blocker';
   return {
@@ -69,7 +79,7 @@ export function draftBoardDecision(f: EscalationFacts & { readonly kind: Constra
       `${f.ref} (${f.kind}, ${f.severity}) owned by ${f.ownerName} was due ${f.deadline} and is ${lateness(f.daysLate)}. ` +
       `It blocks the ${f.blocksGate} gate of ${f.programName}. The owner and the sponsor were notified and it is still unresolved.`,
     options,
-    recommendation: urgent ? (options[0] ?? '') : (options[1] ?? ''),
+    recommendation: (urgent ? options[0] : options[1])?.label ?? '',
     dueDate: addDays(today, DECISION_DUE_DAYS),
   };
 }

@@ -1,4 +1,5 @@
 import { StoredDecisionOption, type DecisionEffectInput } from '@handoff/contract';
+import type { DraftOption } from '@handoff/core';
 
 /** One option of a decision as offered: its label and the effect taking it applies (null: none). */
 export interface DecisionChoice {
@@ -7,9 +8,10 @@ export interface DecisionChoice {
 }
 
 /**
- * Effects of the options core's draftBoardDecision writes, by the words each label starts with: accepting
- * the risk accepts the constraint; re-planning moves its deadline (the decider supplies the date).
- * Matched on wording, not position, so a reordered draft still maps; decisions.test.ts checks the words.
+ * Decisions raised by escalation before drafts carried their effects (December 2026) stored plain labels;
+ * their effects are inferred from the words each label starts with, as core's draftBoardDecision wrote them:
+ * accepting the risk accepts the constraint; re-planning moves its deadline (the decider supplies the date).
+ * New decisions store each option with its effect (`storedOptions`), so wording no longer matters for them.
  */
 const ESCALATION_OPTION_EFFECTS: readonly (readonly [string, DecisionEffectInput])[] = [
   ['Accept the risk', { kind: 'accept-constraint' }],
@@ -34,4 +36,9 @@ export function choicesOf(row: { options: unknown; source: 'escalation' | 'manua
     if (typeof option === 'string') return [{ label: option, effect: inferred(option, row.source, row.constraint_id) }];
     return [{ label: option.label, effect: option.effect ?? null }];
   });
+}
+
+/** The options of a drafted decision as stored: each label with the effect taking it applies (none: label only). */
+export function storedOptions(options: readonly DraftOption[]): StoredDecisionOption[] {
+  return options.map((o) => (o.effect === null ? { label: o.label } : { label: o.label, effect: { kind: o.effect } }));
 }

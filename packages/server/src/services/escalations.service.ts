@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Actor, Deps } from '../context.js';
 import { HandoffError, notFound } from '../errors.js';
 import { actingAsSelf } from './acting-as-self.js';
+import { storedOptions } from './decision-options.js';
 import { decodeCursor, pageFrom } from '../db/paging.js';
 import type { DB } from '../db/schema.js';
 import { findConstraintId, type ConstraintRow } from '../db/repos/constraints.repo.js';
@@ -129,7 +130,7 @@ export function createEscalationsService(deps: Deps, enqueue: EnqueueNotificatio
     const id = deps.newId();
     const created = await insertEscalationDecision(trx, {
       id, workspace_id: row.workspace_id, program_id: row.program_id, constraint_id: row.constraint_id, source: 'escalation', escalation_cycle: row.cycle,
-      title: draft.title, context: draft.context, options: JSON.stringify(draft.options), recommendation: draft.recommendation, due_date: draft.dueDate,
+      title: draft.title, context: draft.context, options: JSON.stringify(storedOptions(draft.options)), recommendation: draft.recommendation, due_date: draft.dueDate,
       status: 'pending', outcome: null, decided_by: null, decided_at: null, created_at: at, updated_at: at,
     });
     if (!created) return;

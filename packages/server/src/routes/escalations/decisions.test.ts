@@ -2,6 +2,7 @@ import { draftBoardDecision } from '@handoff/core';
 import { Constraint, Decision, HistoryPage, Person, Problem, Program, SweepResult } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi, type TestResponse } from '../../testing/harness.js';
+import { choicesOf, storedOptions } from '../../services/decision-options.js';
 
 /** Board decisions by hand, and their effects applied in the decide transaction. The clock reads 2026-11-25. */
 let api: TestApi;
@@ -160,8 +161,10 @@ describe('decisions raised by escalation', () => {
     expect((await getConstraint(c.ref)).deadline).toBe('2027-02-01');
   });
 
-  it('keep the wording the effects are matched on (core draftBoardDecision)', () => {
+  it('read the effects of decisions stored with plain labels from their wording, as core drafts them', () => {
     const draft = draftBoardDecision({ ref: 'X-1', title: 't', programName: 'P', ownerName: 'O', deadline: '2026-01-01', daysLate: 30, levelName: 'board', level: 3, levelCount: 4, blocksGate: 'production', kind: 'risk', severity: 'low' }, '2026-02-01');
-    expect(draft.options.map((o) => o.startsWith('Accept the risk') ? 'accept' : o.startsWith('Re-plan') ? 'move' : null)).toEqual([null, 'accept', 'move', null]);
+    const legacy = choicesOf({ options: draft.options.map((o) => o.label), source: 'escalation', constraint_id: 'c' });
+    expect(legacy.map((c) => c.effect)).toEqual(choicesOf({ options: storedOptions(draft.options), source: 'escalation', constraint_id: 'c' }).map((c) => c.effect));
+    expect(legacy.map((c) => c.effect?.kind ?? null)).toEqual([null, 'accept-constraint', 'move-deadline', null]);
   });
 });
