@@ -24,12 +24,13 @@ let claims: Program;
 let slack: NotificationChannel;
 let teams: NotificationChannel;
 
-function dispatcher(): Dispatcher {
-  return createDispatcher({ ...api.handoff.deps, notify: { smtpUrl: `smtp://127.0.0.1:${mail.port}`, publicUrl: PUBLIC_URL } });
+/** The webhook sink listens on loopback, which only a server configured with HANDOFF_WEBHOOKS_ALLOW_PRIVATE=1 may reach. */
+function dispatcher(allowPrivateWebhooks = true): Dispatcher {
+  return createDispatcher({ ...api.handoff.deps, notify: { smtpUrl: `smtp://127.0.0.1:${mail.port}`, publicUrl: PUBLIC_URL, allowPrivateWebhooks } });
 }
 
-async function dispatchOnce(): Promise<{ sent: number; retrying: number; failed: number }> {
-  const d = dispatcher();
+async function dispatchOnce(allowPrivateWebhooks = true): Promise<{ sent: number; retrying: number; failed: number }> {
+  const d = dispatcher(allowPrivateWebhooks);
   try {
     return await d.dispatchDue();
   } finally {
@@ -233,5 +234,18 @@ describe('failing webhooks', () => {
       ['teams', 1, 'webhook answered 404: no_service'],
     ]);
     expect(hooks.postsTo('/slack')).toHaveLength(0);
+  });
+
+  it('never posts to a webhook on a private address unless the server allows it, and fails the delivery for good saying how', async () => {
+    await enqueue(api, notice(api, amara, claims));
+
+    expect(await dispatchOnce(false)).toEqual({ sent: 1, retrying: 0, failed: 2 });
+    expect(hooks.posts).toHaveLength(0);
+    const failed = await deliveries('&status=failed');
+    expect(failed.map((r) => r.channel).sort()).toEqual(['slack', 'teams']);
+    for (const row of failed) {
+      expect(row.attempts).toBe(1);
+      expect(row.lastError).toMatch(/webhook host 127\.0\.0\.1 is a private address \(127\.0\.0\.1\); set HANDOFF_WEBHOOKS_ALLOW_PRIVATE=1/);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { SendError, type OutgoingMessage } from './channels/channel.js';
 import { createEmailChannel } from './channels/email.js';
 import { sendSlack } from './channels/slack.js';
 import { sendTeams } from './channels/teams.js';
+import { assertPublicWebhook } from './channels/webhook-address.js';
 import { outgoingMessage } from './message.js';
 import { DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_URL } from './notify-config.js';
 import { readPayload } from './payload.js';
@@ -82,6 +83,7 @@ export function createDispatcher(deps: Pick<Deps, 'database' | 'clock' | 'notify
     }
     const channel = row.channel_id ? await findChannelForDelivery(db, row.channel_id) : undefined;
     if (!channel || !channel.enabled) throw new SendError('the channel is disabled', true);
+    if (!deps.notify?.allowPrivateWebhooks) await assertPublicWebhook(channel.webhook_url);
     return (row.channel === 'slack' ? sendSlack : sendTeams)(channel.webhook_url, message);
   }
 

@@ -6,13 +6,15 @@ export interface NotifyConfig {
   readonly mailFrom?: string;
   /** Base URL links in messages point to, e.g. `https://handoff.example.com`. */
   readonly publicUrl?: string;
+  /** Let webhooks reach loopback, private and link-local addresses (HANDOFF_WEBHOOKS_ALLOW_PRIVATE=1); off by default. */
+  readonly allowPrivateWebhooks?: boolean;
 }
 
 export const DEFAULT_MAIL_FROM = 'Handoff <handoff@localhost>';
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
 /**
- * Reads SMTP_URL, HANDOFF_MAIL_FROM and HANDOFF_PUBLIC_URL (blank = unset). Throws an Error naming the
+ * Reads SMTP_URL, HANDOFF_MAIL_FROM, HANDOFF_PUBLIC_URL (blank = unset) and HANDOFF_WEBHOOKS_ALLOW_PRIVATE (1/true/0/false). Throws an Error naming the
  * variable when a value cannot work, so a misconfigured server refuses to start instead of failing
  * every delivery later.
  */
@@ -20,6 +22,10 @@ export function notifyConfigFromEnv(env: Readonly<Record<string, string | undefi
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   const mailFrom = env.HANDOFF_MAIL_FROM?.trim() || undefined;
   const publicUrl = env.HANDOFF_PUBLIC_URL?.trim() || undefined;
+  const allowPrivate = env.HANDOFF_WEBHOOKS_ALLOW_PRIVATE?.trim().toLowerCase() || undefined;
+  if (allowPrivate !== undefined && !['1', 'true', '0', 'false'].includes(allowPrivate)) {
+    throw new Error(`HANDOFF_WEBHOOKS_ALLOW_PRIVATE must be 1, true, 0 or false (got ${allowPrivate})`);
+  }
   if (smtpUrl !== undefined && !hasProtocol(smtpUrl, ['smtp:', 'smtps:'])) {
     throw new Error(`SMTP_URL must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:2525 (got ${redact(smtpUrl)})`);
   }
@@ -29,7 +35,10 @@ export function notifyConfigFromEnv(env: Readonly<Record<string, string | undefi
   if (mailFrom !== undefined && !/@[^@\s>]+>?$/.test(mailFrom)) {
     throw new Error(`HANDOFF_MAIL_FROM must be an address such as "Handoff <handoff@example.com>" (got ${mailFrom})`);
   }
-  return { ...(smtpUrl ? { smtpUrl } : {}), ...(mailFrom ? { mailFrom } : {}), ...(publicUrl ? { publicUrl } : {}) };
+  return {
+    ...(smtpUrl ? { smtpUrl } : {}), ...(mailFrom ? { mailFrom } : {}), ...(publicUrl ? { publicUrl } : {}),
+    ...(allowPrivate === '1' || allowPrivate === 'true' ? { allowPrivateWebhooks: true } : {}),
+  };
 }
 
 function hasProtocol(value: string, protocols: readonly string[]): boolean {
