@@ -94,6 +94,16 @@ export const ConstraintListQuery = PageQuery.extend({
   active: QueryFlag.optional().openapi({ type: 'string', enum: ['true', 'false'], description: 'Only open/in-progress (true) or closed (false).' }),
   stale: QueryFlag.optional().openapi({ type: 'string', enum: ['true', 'false'], description: `Only stale (true: active, not reviewed for more than ${STALE_AFTER_DAYS} days) or not stale (false).` }),
   q: z.string().trim().max(200).optional().openapi({ description: 'Search in ref, title and description.' }),
+  escalated: QueryFlag.optional().openapi({
+    type: 'string', enum: ['true', 'false'],
+    description: 'Only constraints whose escalation has reached a level in its current cycle (true; `escalation.level` ≥ 0, its `levelName` set) or that have not (false: never escalated, or a deadline move restarted the clock).',
+  }),
+  escalationLevel: z.string().trim().min(1).max(40).optional().openapi({
+    description: 'Only constraints whose current escalation level (`escalation.levelName`) has this name, case-insensitive: a level of the escalation policy (GET /api/escalation-policy), e.g. `sponsor` or `board` in the default ladder.',
+    example: 'board',
+  }),
+  dependsOn: Id.optional().openapi({ description: 'Only constraints that depend on this constraint (id): what its slip holds up.' }),
+  dependencyOf: Id.optional().openapi({ description: 'Only constraints this constraint (id) depends on.' }),
 });
 export type ConstraintListQuery = z.infer<typeof ConstraintListQuery>;
 

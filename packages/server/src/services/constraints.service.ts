@@ -192,6 +192,10 @@ export function createConstraintsService(deps: Deps, escalations: Pick<Escalatio
         ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
         ...(query.stale !== undefined ? { stale: { value: query.stale, cutoff: new Date(staleCutoff(deps.clock.now().toISOString())) } } : {}),
         ...(query.q ? { q: query.q } : {}),
+        ...(query.escalated !== undefined ? { escalated: query.escalated } : {}),
+        ...(query.escalationLevel ? { escalationLevel: query.escalationLevel } : {}),
+        ...(query.dependsOn ? { dependsOn: query.dependsOn } : {}),
+        ...(query.dependencyOf ? { dependencyOf: query.dependencyOf } : {}),
         ...(after ? { after: [String(after[0]), String(after[1])] as const } : {}),
         limit: query.limit + 1,
       };

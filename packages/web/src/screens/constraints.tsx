@@ -1,21 +1,25 @@
-import type { ConstraintPage, PersonPage, ProgramPage } from '@handoff/contract';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import type { Constraint, ConstraintPage } from '@handoff/contract';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useApi } from '../api/use-api.js';
 import { Empty, Status } from '../components/status.js';
+import { ConstraintCreateForm } from './constraint-create.js';
 import { ConstraintDetail } from './constraint-detail.js';
+import { ConstraintFilters, FILTERS } from './constraint-filters.js';
+import { ConstraintTable } from './constraint-table.js';
+import './constraints.css';
 
-/** The filters the library offers; each is a query parameter of GET /api/constraints and of this page's URL. */
-const FILTERS = ['program', 'owner', 'dimension', 'kind', 'status', 'overdue', 'stale', 'q'] as const;
 const PAGE = 100;
 
 /**
- * Every constraint across programs: filters and search in the URL (deep links), pages of 100 from the
- * server's cursor, a detail panel for the selected one. The server filters; nothing is recomputed here.
+ * Every constraint across programs: filters and search in the URL (deep links), pages of 100 from the server's
+ * cursor, a side panel with the selected constraint (`selected=REF`; Escape closes it) or the form adding one (`new=1`,
+ * or `new=PROGRAMKEY` to preselect a program; with `new=1` the program filter does). The server filters; nothing is recomputed here.
  */
 export function Constraints() {
   const [params, setParams] = useSearchParams();
   const [cursors, setCursors] = useState<string[]>([]);
+  const [added, setAdded] = useState<string | null>(null);
   const query = new URLSearchParams({ limit: String(PAGE) });
   for (const f of FILTERS) {
     const v = params.get(f);
@@ -24,61 +28,60 @@ export function Constraints() {
   const cursor = cursors.at(-1);
   if (cursor) query.set('cursor', cursor);
   const loaded = useApi<ConstraintPage>(`/api/constraints?${query.toString()}`);
-  const programs = useApi<ProgramPage>('/api/programs?limit=200');
-  const people = useApi<PersonPage>('/api/people?limit=200');
+  const reloadRows = loaded.state === 'ready' ? loaded.reload : undefined;
   const selected = params.get('selected');
+  const creating = params.get('new') || null;
 
-  const set = (name: string, value: string) => {
+  /** Applies URL changes ('' removes a parameter); filter changes go back to the first page and replace history. */
+  const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
-    if (value === '') next.delete(name); else next.set(name, value);
-    if (name !== 'selected') setCursors([]);
-    setParams(next, { replace: name !== 'selected' });
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === '') next.delete(name); else next.set(name, value);
+    }
+    const navigation = Object.keys(changes).every((k) => k === 'selected' || k === 'new');
+    if (!navigation) setCursors([]);
+    setParams(next, { replace: !navigation });
   };
+  const withSelected = (ref: string) => {
+    const next = new URLSearchParams(params);
+    next.set('selected', ref);
+    next.delete('new');
+    return `?${next.toString()}`;
+  };
+  const closePanel = () => {
+    const ref = selected;
+    set({ selected: '', new: '' });
+    if (ref) requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-ref="${CSS.escape(ref)}"]`)?.focus());
+  };
+  const created = (c: Constraint) => {
+    setAdded(c.ref);
+    set({ new: '', selected: c.ref });
+    reloadRows?.();
+  };
+
+  useEffect(() => {
+    if (!selected || creating !== null) return; // not while adding: Escape must not throw away a half-filled form
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && !e.defaultPrevented) closePanel(); };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
 
   return (
     <>
-      <h1>Constraint library</h1>
-      <form className="toolbar filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label>Search <input type="search" defaultValue={params.get('q') ?? ''} onChange={(e) => set('q', e.target.value)} placeholder="Ref, title, description" /></label>
-        <label>Program{' '}
-          <select value={params.get('program') ?? ''} onChange={(e) => set('program', e.target.value)}>
-            <option value="">All</option>
-            {programs.state === 'ready' && programs.data.items.map((p) => <option key={p.id} value={p.id}>{p.key}</option>)}
-          </select>
-        </label>
-        <label>Owner{' '}
-          <select value={params.get('owner') ?? ''} onChange={(e) => set('owner', e.target.value)}>
-            <option value="">Anyone</option>
-            {people.state === 'ready' && people.data.items.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </select>
-        </label>
-        <Choice label="Dimension" name="dimension" value={params.get('dimension')} options={['technical', 'governance', 'workforce', 'economic']} onChange={set} />
-        <Choice label="Kind" name="kind" value={params.get('kind')} options={['blocker', 'dependency', 'risk']} onChange={set} />
-        <Choice label="Status" name="status" value={params.get('status')} options={['open', 'in_progress', 'resolved', 'accepted']} onChange={set} />
-        <Choice label="Overdue" name="overdue" value={params.get('overdue')} options={['true', 'false']} onChange={set} />
-        <Choice label="Stale" name="stale" value={params.get('stale')} options={['true', 'false']} onChange={set} />
-      </form>
-      <div className={selected ? 'split' : undefined}>
-        <div>
+      <div className="library-head">
+        <h1>Constraint library</h1>
+        <button type="button" onClick={() => { setAdded(null); set({ new: '1', selected: '' }); }} aria-expanded={creating !== null}>
+          Add a constraint
+        </button>
+      </div>
+      <ConstraintFilters params={params} set={set} />
+      {added && <p role="status" className="ok-box">Added {added}.</p>}
+      <div className={selected || creating ? 'split' : undefined}>
+        <div className="library-rows">
           <Status loaded={loaded} label="constraints">
             {(page) => page.items.length === 0 ? <Empty><p>No constraint matches these filters.</p></Empty> : (
               <>
-                <table className="grid">
-                  <caption className="visually-hidden">Constraints</caption>
-                  <thead><tr><th scope="col">Ref</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Deadline</th><th scope="col">Status</th><th scope="col">Escalation</th></tr></thead>
-                  <tbody>
-                    {page.items.map((c) => (
-                      <tr key={c.id} aria-selected={c.id === selected || c.ref === selected}>
-                        <th scope="row"><Link to={`?${withSelected(params, c.ref)}`}>{c.ref}</Link></th>
-                        <td>{c.title}{c.stale && <span className="tag">stale</span>}</td>
-                        <td>{c.owner.name}</td>
-                        <td>{c.deadline}{c.overdue && <span className="tag bad">{c.daysOverdue} d overdue</span>}</td>
-                        <td>{c.status.replace('_', ' ')}</td>
-                        <td>{c.escalation?.levelName ?? '—'}{c.escalation?.pausedAt ? ' (paused)' : ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ConstraintTable items={page.items} selected={selected} linkTo={withSelected} onSelect={(ref) => set({ selected: ref, new: '' })} />
                 <nav className="pager" aria-label="Pages">
                   <button type="button" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous</button>
                   <span>Page {cursors.length + 1}</span>
@@ -88,25 +91,13 @@ export function Constraints() {
             )}
           </Status>
         </div>
-        {selected && <ConstraintDetail idOrRef={selected} onClose={() => set('selected', '')} />}
+        {creating !== null ? (
+          <aside className="detail" aria-label="Add a constraint">
+            <ConstraintCreateForm program={creating === '1' ? params.get('program') : creating} onCreated={created} onCancel={closePanel} />
+          </aside>
+        ) : selected && <ConstraintDetail idOrRef={selected} onClose={closePanel} onChanged={reloadRows} />}
       </div>
     </>
   );
 }
 
-function withSelected(params: URLSearchParams, ref: string): string {
-  const next = new URLSearchParams(params);
-  next.set('selected', ref);
-  return next.toString();
-}
-
-function Choice({ label, name, value, options, onChange }: { label: string; name: string; value: string | null; options: string[]; onChange: (name: string, value: string) => void }) {
-  return (
-    <label>{label}{' '}
-      <select value={value ?? ''} onChange={(e) => onChange(name, e.target.value)}>
-        <option value="">Any</option>
-        {options.map((o) => <option key={o} value={o}>{o.replace('_', ' ')}</option>)}
-      </select>
-    </label>
-  );
-}

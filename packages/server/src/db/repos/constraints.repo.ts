@@ -64,6 +64,14 @@ export interface ConstraintFilter {
    */
   stale?: { readonly value: boolean; readonly cutoff: Date };
   q?: string;
+  /** Only constraints whose escalation reached a level in its current cycle (true) or did not (false). */
+  escalated?: boolean;
+  /** Only constraints whose current escalation level has this name (case-insensitive). */
+  escalationLevel?: string;
+  /** Only constraints that depend on this constraint id (its dependents). */
+  dependsOn?: string;
+  /** Only constraints this constraint id depends on. */
+  dependencyOf?: string;
   after?: readonly [string, string];
   limit: number;
 }
@@ -116,6 +124,25 @@ export function listConstraintViews(db: Kysely<DB>, workspaceId: string, today: 
         eb(sql<string>`p.key || '-' || c.number`, 'ilike', p),
       ]),
     );
+  }
+  if (f.escalated === true) q = q.where('e.level', '>=', 0);
+  if (f.escalated === false) q = q.where((eb) => eb.or([eb('e.level', 'is', null), eb('e.level', '<', 0)]));
+  if (f.escalationLevel !== undefined) {
+    // The current level's name is the event at the cycle's highest level (as esc_level_name above).
+    const name = f.escalationLevel.toLowerCase();
+    q = q.where('e.level', '>=', 0).where(({ exists, selectFrom }) => exists(
+      selectFrom('escalation_events as ev').select(sql`1`.as('one'))
+        .whereRef('ev.constraint_id', '=', 'c.id').whereRef('ev.cycle', '=', 'e.cycle').whereRef('ev.level', '=', 'e.level')
+        .where(sql<string>`lower(ev.level_name)`, '=', name),
+    ));
+  }
+  if (f.dependsOn !== undefined) {
+    const target = f.dependsOn;
+    q = q.where('c.id', 'in', (eb) => eb.selectFrom('constraint_dependencies as d').select('d.constraint_id').where('d.depends_on_id', '=', target));
+  }
+  if (f.dependencyOf !== undefined) {
+    const source = f.dependencyOf;
+    q = q.where('c.id', 'in', (eb) => eb.selectFrom('constraint_dependencies as d').select('d.depends_on_id').where('d.constraint_id', '=', source));
   }
   if (f.after) {
     const [deadline, id] = f.after;
