@@ -58,7 +58,7 @@ export function App() {
           <Route path="/constraints" element={<Constraints />} />
           <Route path="/board" element={<Board />} />
           <Route path="/my-work" element={<MyWork />} />
-          <Route path="/settings" element={<Settings />} />
+          <Route path="/settings/*" element={<Settings />} />
           <Route path="/constraints/:ref" element={<ConstraintLink />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={<p>There is no page here. <a href="/">Back to the portfolio</a>.</p>} />
