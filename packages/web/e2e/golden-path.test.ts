@@ -47,7 +47,7 @@ describe('golden paths', () => {
   });
 
   it('shows every demo program on the portfolio, most risk first, with no serious accessibility violation', async () => {
-    await page.getByRole('link', { name: 'CLAIMS' }).waitFor();
+    await page.getByRole('link', { name: 'CLAIMS', exact: true }).waitFor();
     for (const key of ['CLAIMS', 'FRAUD', 'DESK']) expect(await page.getByRole('link', { name: key, exact: true }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'portfolio');
@@ -88,6 +88,28 @@ describe('golden paths', () => {
     expect(page.url()).toContain(`selected=${ref}`);
   });
 
+  it('adds a constraint with an owner and a deadline, and finds it selected with its history', async () => {
+    await page.getByRole('button', { name: 'Add a constraint' }).click();
+    const form = page.getByRole('form', { name: 'Add a constraint' });
+    await form.locator('#new-program option', { hasText: 'DESK —' }).waitFor({ state: 'attached' });
+    await form.getByLabel('Program').selectOption((await form.locator('#new-program option', { hasText: 'DESK —' }).getAttribute('value')) ?? '');
+    await form.getByLabel('Title').fill('Knowledge base export has no owner');
+    await form.getByLabel('Kind').selectOption('dependency');
+    await form.getByLabel('Dimension').selectOption('workforce');
+    await form.getByLabel('Owner').selectOption({ index: 1 });
+    const owner = (await form.getByLabel('Owner').locator('option:checked').textContent()) ?? '';
+    await form.getByLabel('Deadline').fill('2027-05-31');
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Add constraint' }).click();
+    await page.waitForURL(/selected=DESK-\d+/);
+    const detail = page.locator('aside.detail');
+    await detail.getByRole('heading', { name: /DESK-\d+ Knowledge base export has no owner/ }).waitFor();
+    const facts = (await detail.locator('dl.facts').textContent()) ?? '';
+    expect(facts).toContain('2027-05-31');
+    expect(facts).toContain(owner.replace(/ \(.*\)$/, ''));
+    await detail.locator('ol.history').getByText('created').waitFor();
+  });
+
   it('runs a weekly review from the keyboard: one decision per constraint, then one submit', async () => {
     await page.goto(`${server.url}/programs/CLAIMS/review`);
     await page.getByRole('heading', { name: /Weekly review — CLAIMS/ }).waitFor();
@@ -102,9 +124,10 @@ describe('golden paths', () => {
   });
 
   it('lets the admin create an API token, shown once, and revoke it', async () => {
-    await page.goto(`${server.url}/settings`);
-    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+    await page.goto(`${server.url}/settings/accounts`);
     await page.getByRole('table', { name: 'Accounts' }).waitFor();
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
     await page.getByLabel('Name').fill('ci-reader');
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = (await page.locator('code.secret').textContent()) ?? '';

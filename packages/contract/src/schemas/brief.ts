@@ -57,7 +57,10 @@ export const ProgramBrief = z.object({
   readiness: z.object({ technical: Dim, governance: Dim, workforce: Dim, economic: Dim }).nullable()
     .openapi({ description: 'Per dimension for the next gate; null when never assessed.' }),
   diagnosis: z.object({ healthy: z.boolean(), summary: z.string(), modes: z.array(z.object({ mode: FailureMode, strength: z.enum(['strong', 'emerging']) })) }),
-  constraints: z.object({ active: z.number().int(), overdue: z.number().int(), stale: z.number().int() }),
+  constraints: z.object({
+    active: z.number().int(), overdue: z.number().int(), stale: z.number().int(),
+    escalated: z.number().int().openapi({ description: 'Active constraints whose escalation reached a level in its current cycle (as the library’s `escalated=true`).' }),
+  }),
   risk: z.object({ score: z.number(), daysLate: z.number().int() }).openapi({ description: 'Portfolio sort key (docs/BRIEF.md).' }),
 }).openapi('ProgramBrief');
 export type ProgramBrief = z.infer<typeof ProgramBrief>;

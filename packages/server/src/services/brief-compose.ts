@@ -20,6 +20,8 @@ export interface ProgramBriefView {
   readonly forecast: ProgramForecast;
   /** Active constraints, other programs' too, that lie on the dependency path of this program's gates. */
   readonly blocking: readonly TimelineConstraintRow[];
+  /** The program's active constraints whose escalation reached a level in its current cycle. */
+  readonly escalated: number;
 }
 
 /**
@@ -82,6 +84,6 @@ export function composeBrief(f: BriefFacts): ProgramBriefView {
   };
   return {
     program, today, input, brief: programBrief(input), diagnosisInput: f.diagnosis.input, diagnosis: f.diagnosis.diagnosis,
-    forecast: f.forecast, blocking: f.blocking,
+    forecast: f.forecast, blocking: f.blocking, escalated: f.own.filter((c) => c.esc_level !== null && c.esc_level >= 0).length,
   };
 }

@@ -1,17 +1,24 @@
 import type { ProgramBriefResponse } from '@handoff/contract';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../api/use-api.js';
-import { EconomicsSection, OwnershipSection, ReadinessSection, TimelineSection } from '../components/program-sections.js';
+import { BriefAnswers } from '../components/program-answers.js';
+import { DiagnosisSection } from '../components/program-diagnosis.js';
+import { EconomicsSection } from '../components/program-economics.js';
+import { ForecastSection } from '../components/program-forecast.js';
+import { MonitorsSection } from '../components/program-monitors.js';
+import { OwnershipSection } from '../components/program-ownership.js';
+import { ReadinessSection } from '../components/program-readiness.js';
+import { TimelineSection } from '../components/program-timeline.js';
 import { Status } from '../components/status.js';
 
-/** One program: the sponsor's four questions answered from live data, or what is missing to answer them. */
+/** One program: the sponsor's four questions answered from live data, or what is missing to answer them, and the evidence behind them. */
 export function Program() {
   const { key = '' } = useParams();
   const loaded = useApi<ProgramBriefResponse>(`/api/programs/${encodeURIComponent(key)}/brief`);
   return (
     <Status loaded={loaded} label={`program ${key}`}>
       {(b) => (
-        <>
+        <div className="program">
           <h1>{b.program.key} <span className="muted">{b.program.name}</span></h1>
           <p>
             Phase <strong>{b.program.phase}</strong> · sponsor {b.program.sponsor?.name ?? <span className="warn">none</span>} · target production {b.program.targetProductionDate ?? 'not set'} ·{' '}
@@ -23,24 +30,16 @@ export function Program() {
           </p>
           <section aria-labelledby="brief-heading">
             <h2 id="brief-heading">The brief, as of {b.asOf}</h2>
-            <ol className="answers">
-              {([b.answers.q1, b.answers.q2, b.answers.q3, b.answers.q4] as const).map((a) => (
-                <li key={a.question} className={a.status}>
-                  <h3>{a.question}</h3>
-                  <p>{a.text}</p>
-                </li>
-              ))}
-            </ol>
+            <BriefAnswers answers={b.answers} />
           </section>
-          <section aria-labelledby="diagnosis-heading">
-            <h2 id="diagnosis-heading">Diagnosis</h2>
-            <p>{b.diagnosis.summary}</p>
-          </section>
+          <DiagnosisSection programId={b.program.id} />
           <ReadinessSection programId={b.program.id} />
           <TimelineSection programId={b.program.id} />
+          <ForecastSection programId={b.program.id} />
+          <MonitorsSection programId={b.program.id} />
           <OwnershipSection programId={b.program.id} />
           <EconomicsSection programId={b.program.id} />
-        </>
+        </div>
       )}
     </Status>
   );

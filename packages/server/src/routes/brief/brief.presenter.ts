@@ -37,7 +37,7 @@ function presentBrief(v: ProgramBriefView): ProgramBrief {
     answers: presentAnswers(v.brief.answers, v.input),
     readiness: r && { technical: dim(r.technical), governance: dim(r.governance), workforce: dim(r.workforce), economic: dim(r.economic) },
     diagnosis: { healthy: v.diagnosis.healthy, summary: v.diagnosis.summary, modes: v.diagnosis.modes.map((m) => ({ mode: m.mode, strength: m.strength })) },
-    constraints: { active: v.diagnosisInput.constraints.active, overdue: v.diagnosisInput.constraints.overdue, stale: v.diagnosisInput.constraints.stale },
+    constraints: { active: v.diagnosisInput.constraints.active, overdue: v.diagnosisInput.constraints.overdue, stale: v.diagnosisInput.constraints.stale, escalated: v.escalated },
     risk: { ...v.brief.risk },
   };
 }

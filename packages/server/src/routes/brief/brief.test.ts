@@ -100,4 +100,10 @@ describe('GET /api/brief', () => {
     const p = PortfolioBrief.parse(await getOk(api, '/api/brief'));
     expect(p.sharedConstraints.map((c) => [c.ref, c.blocks])).toEqual([['CLAIMS-1', ['CLAIMS', 'OPS']]]);
   });
+
+  it('counts each program\'s escalated constraints: CLAIMS-1, escalated to the board, and none elsewhere', async () => {
+    const p = PortfolioBrief.parse(await getOk(api, '/api/brief'));
+    expect(Object.fromEntries(p.programs.map((b) => [b.program.key, b.constraints.escalated]))).toEqual({ CLAIMS: 1, OPS: 0, ORPHAN: 0 });
+    expect((await brief('CLAIMS')).constraints.escalated).toBe(1);
+  });
 });

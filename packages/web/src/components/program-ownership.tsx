@@ -1,0 +1,41 @@
+import type { OwnershipMap } from '@handoff/contract';
+import { useApi } from '../api/use-api.js';
+import { Status } from './status.js';
+import { TableScroll } from './table-scroll.js';
+
+/** The governance ownership map: one named person per role, vacancies called out. */
+export function OwnershipSection({ programId }: { programId: string }) {
+  const loaded = useApi<OwnershipMap>(`/api/programs/${programId}/roles`);
+  return (
+    <section aria-labelledby="ownership-heading">
+      <h2 id="ownership-heading">Ownership map</h2>
+      <Status loaded={loaded} label="the ownership map">
+        {(m) => {
+          const gaps = m.roles.filter((r) => m.gaps.includes(r.key));
+          return (
+            <>
+              <p className={gaps.length > 0 ? 'warn' : undefined}>
+                {gaps.length === 0 ? 'Every required role has a named holder.' : `Gaps: ${gaps.map((r) => r.name).join(', ')} — no one holds ${gaps.length === 1 ? 'it' : 'them'}.`}
+              </p>
+              <TableScroll label="Ownership map">
+                <table className="grid">
+                  <caption className="visually-hidden">Governance roles and their holders</caption>
+                  <thead><tr><th scope="col">Role</th><th scope="col">Holder</th><th scope="col">Since</th></tr></thead>
+                  <tbody>
+                    {m.roles.map((r) => (
+                      <tr key={r.key}>
+                        <th scope="row">{r.name}{r.required ? '' : ' (optional)'}</th>
+                        <td>{r.holder?.name ?? <span className="warn">vacant{r.required ? ' — a gap' : ''}</span>}</td>
+                        <td>{r.since?.slice(0, 10) ?? '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            </>
+          );
+        }}
+      </Status>
+    </section>
+  );
+}
