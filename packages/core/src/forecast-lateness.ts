@@ -13,12 +13,17 @@ import type { ConstraintKind, Dimension } from './vocabulary.js';
  * that work finishes late far more often and by far more than it finishes early, with a long tail.
  */
 
-/** One resolved constraint of the workspace's history. */
+/** Resolved constraints of the workspace's history that share kind, dimension and lateness. */
 export interface LatenessSample {
   readonly kind: ConstraintKind;
   readonly dimension: Dimension;
   /** Resolution date minus deadline, in whole days (rounded if not whole). */
   readonly lateDays: number;
+  /**
+   * How many resolved constraints this sample stands for (a whole number ≥ 0; default 1), so a history read
+   * grouped by (kind, dimension, lateness) is used as it comes instead of one object per constraint.
+   */
+  readonly count?: number;
 }
 
 /**
@@ -65,38 +70,52 @@ export interface LatenessOptions {
 export function latenessModels(history: readonly LatenessSample[], options: LatenessOptions = {}): (kind: ConstraintKind, dimension: Dimension) => LatenessModel {
   const k = options.minClassSamples ?? MIN_CLASS_SAMPLES;
   const prior = options.prior ?? DEFAULT_LATENESS_PRIOR;
-  const byClass = new Map<string, number[]>();
-  const all: number[] = [];
+  // Counts per class and lateness first, then each sorted list is written out once (linear in the samples
+  // plus the distinct lateness values, which a history read grouped by lateness keeps small).
+  const byClass = new Map<string, Map<number, number>>();
+  const all = new Map<number, number>();
   for (const s of history) {
+    const n = s.count ?? 1;
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`a lateness sample's count must be a whole number ≥ 0, got ${n}`);
+    if (n === 0) continue;
     const days = Math.round(s.lateDays);
-    all.push(days);
+    all.set(days, (all.get(days) ?? 0) + n);
     const key = `${s.kind}/${s.dimension}`;
-    const list = byClass.get(key);
-    if (list) list.push(days);
-    else byClass.set(key, [days]);
+    let counts = byClass.get(key);
+    if (!counts) byClass.set(key, (counts = new Map()));
+    counts.set(days, (counts.get(days) ?? 0) + n);
   }
-  all.sort((a, b) => a - b);
+  const allSorted = sortedFromCounts(all);
   const cache = new Map<string, LatenessModel>();
   return (kind, dimension) => {
     const key = `${kind}/${dimension}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const own = (byClass.get(key) ?? []).sort((a, b) => a - b);
+    const counts = byClass.get(key);
+    const own = counts ? sortedFromCounts(counts) : [];
     const wClass = Math.min(1, own.length / k);
-    const wWorkspace = (1 - wClass) * Math.min(1, all.length / k);
+    const wWorkspace = (1 - wClass) * Math.min(1, allSorted.length / k);
     const wPrior = 1 - wClass - wWorkspace;
     const model: LatenessModel = {
-      classSamples: own.length, workspaceSamples: all.length, prior,
+      classSamples: own.length, workspaceSamples: allSorted.length, prior,
       weights: { class: wClass, workspace: wWorkspace, prior: wPrior },
       components: [
         { kind: 'empirical' as const, weight: wClass, sorted: own },
-        { kind: 'empirical' as const, weight: wWorkspace, sorted: all },
+        { kind: 'empirical' as const, weight: wWorkspace, sorted: allSorted },
         { kind: 'prior' as const, weight: wPrior, prior },
       ].filter((c) => c.weight > 0),
     };
     cache.set(key, model);
     return model;
   };
+}
+
+/** Every lateness value repeated as often as it was counted, ascending. */
+function sortedFromCounts(counts: ReadonlyMap<number, number>): number[] {
+  const values = [...counts.keys()].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of values) for (let i = counts.get(v) ?? 0; i > 0; i--) out.push(v);
+  return out;
 }
 
 function lowerBound(sorted: readonly number[], x: number): number {

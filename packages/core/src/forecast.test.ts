@@ -100,6 +100,25 @@ describe('reference-class lateness models', () => {
     expect(overdueLatenessForecast(model, 10, 0.95)).toBe(9);
   });
 
+  it('reads a sample with a count as that many resolved constraints: the same models as the samples one by one', () => {
+    const kinds = ['blocker', 'risk'] as const;
+    const dimensions = ['technical', 'governance'] as const;
+    const grouped = fc.array(fc.record({
+      kind: fc.constantFrom(...kinds), dimension: fc.constantFrom(...dimensions), lateDays: fc.integer({ min: -20, max: 120 }), count: fc.nat({ max: 30 }),
+    }), { maxLength: 30 });
+    fc.assert(fc.property(grouped, (history) => {
+      const oneByOne = history.flatMap((s) => samples(s.kind, s.dimension, ...times(s.count, s.lateDays)));
+      const counted = latenessModels(history);
+      const expanded = latenessModels(oneByOne);
+      for (const kind of kinds) for (const dimension of dimensions) expect(counted(kind, dimension)).toEqual(expanded(kind, dimension));
+    }));
+  });
+
+  it('refuses a count that is not a whole number of constraints', () => {
+    expect(() => latenessModels([{ kind: 'risk', dimension: 'technical', lateDays: 3, count: 1.5 }])).toThrow(RangeError);
+    expect(() => latenessModels([{ kind: 'risk', dimension: 'technical', lateDays: 3, count: -1 }])).toThrow(RangeError);
+  });
+
   it('uses a right-skewed prior whose quantiles are the documented ones', () => {
     const prior = latenessModels([])('blocker', 'technical');
     const unconditional = DEFAULT_LATENESS_PRIOR.shiftDays;

@@ -86,7 +86,7 @@ export function createTimelineService(deps: Deps) {
     actor: Actor, programRows: readonly TimelineProgramRow[], rows: readonly TimelineConstraintRow[], planRows: readonly GatePlanRow[], lateness: readonly LatenessRow[],
   ): TimelineGraphView {
     const today = localDate(deps.clock.now(), actor.timeZone);
-    const history = lateness.flatMap((r) => Array.from({ length: r.n }, () => ({ kind: r.kind, dimension: r.dimension, lateDays: r.late_days })));
+    const history = lateness.map((r) => ({ kind: r.kind, dimension: r.dimension, lateDays: r.late_days, count: r.n }));
     const modelOf = latenessModels(history);
     const overdueLateness = new Map(rows.filter((c) => !isClosedStatus(c.status) && isOverdue(c.deadline, today))
       .map((c) => [c.id, overdueLatenessForecast(modelOf(c.kind, c.dimension), daysBetween(c.deadline, today))]));
