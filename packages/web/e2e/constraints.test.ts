@@ -1,43 +1,32 @@
 import type { ConstraintPage } from '@handoff/contract';
-import { DEMO_PASSWORD, loadDemoAccounts, loadDemoPortfolio, openHandoff, serveHandoff, type RunningServer } from '@handoff/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, seriousViolations } from './browser.js';
+import { newPage, seriousViolations } from './browser.js';
+import { signIn, startDemoApp, type DemoApp } from './demo-app.js';
 
 /**
  * The constraint library in a real browser against the demo portfolio: add a constraint (the server's field
  * messages beside the fields), edit it in the detail, filter by escalation, follow dependencies, the keyboard,
  * and the page at tablet width.
  */
-let server: RunningServer;
-let browser: Browser;
+let app: DemoApp;
 let page: Page;
 let adminEmail = '';
 let createdRef = '';
 
 beforeAll(async () => {
-  const handoff = await openHandoff({ database: { kind: 'pglite', dataDir: null }, actorLabel: 'demo' });
-  await loadDemoPortfolio(handoff, new Date().toISOString().slice(0, 10));
-  const signIns = await loadDemoAccounts(handoff);
-  // What the serving process's first sweep does: overdue constraints escalate, up to the board.
-  await handoff.services.escalations.sweep(new Date());
-  adminEmail = signIns.find((s) => s.role === 'admin')?.email ?? '';
-  server = await serveHandoff(handoff, { port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await signIn(page, '/constraints');
+  app = await startDemoApp();
+  adminEmail = app.email((s) => s.role === 'admin');
+  page = await newPage(app.browser);
+  await signInTo(page, '/constraints');
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
-async function signIn(p: Page, path: string): Promise<void> {
-  await p.goto(`${server.url}${path}`);
-  await p.getByLabel('E-mail').fill(adminEmail);
-  await p.getByLabel('Password').fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: 'Sign in' }).click();
+async function signInTo(p: Page, path: string): Promise<void> {
+  await signIn(p, app, adminEmail, path);
   await p.getByRole('heading', { name: 'Constraint library' }).waitFor();
 }
 
@@ -51,7 +40,7 @@ const escalationCells = (p: Page): Promise<string[]> =>
 
 describe('the constraint library', () => {
   it('adds a constraint with an owner and a deadline, showing the server\'s message beside the title first', async () => {
-    await page.goto(`${server.url}/constraints?new=FRAUD`);
+    await page.goto(`${app.url}/constraints?new=FRAUD`);
     const form = page.getByRole('form', { name: 'Add a constraint' });
     await form.waitFor();
     await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('#new-program')?.selectedOptions[0]?.text.startsWith('FRAUD'));
@@ -99,7 +88,7 @@ describe('the constraint library', () => {
   });
 
   it('filters by escalation and shows only escalated rows, then only the rows at one level', async () => {
-    await page.goto(`${server.url}/constraints`);
+    await page.goto(`${app.url}/constraints`);
     await page.locator('table.grid tbody tr').first().waitFor();
     expect(await escalationCells(page)).toContain('—');
     await page.getByLabel('Escalation').selectOption({ label: 'Escalated (any level)' });
@@ -128,7 +117,7 @@ describe('the constraint library', () => {
     const withDeps = all.items.find((c) => c.dependsOn.length > 0);
     expect(withDeps).toBeDefined();
     const from = withDeps?.ref ?? '';
-    await page.goto(`${server.url}/constraints?selected=${from}`);
+    await page.goto(`${app.url}/constraints?selected=${from}`);
     const upstream = page.getByRole('list', { name: 'Depends on' });
     await upstream.getByRole('link').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -140,7 +129,7 @@ describe('the constraint library', () => {
   });
 
   it('selects rows from the keyboard and closes the detail with Escape', async () => {
-    await page.goto(`${server.url}/constraints?status=open`);
+    await page.goto(`${app.url}/constraints?status=open`);
     const rows = page.locator('table.grid tbody tr');
     await rows.nth(1).waitFor();
     const second = (await rows.nth(1).getAttribute('data-ref')) ?? '';
@@ -157,8 +146,8 @@ describe('the constraint library', () => {
   });
 
   it('fits a 768-pixel-wide tablet screen without horizontal scrolling, with the detail and with the add form open', async () => {
-    const tablet = await browser.newPage({ viewport: { width: 768, height: 1024 } });
-    await signIn(tablet, `/constraints?selected=${createdRef}`);
+    const tablet = await app.browser.newPage({ viewport: { width: 768, height: 1024 } });
+    await signInTo(tablet, `/constraints?selected=${createdRef}`);
     await tablet.locator('#detail-heading').waitFor();
     await tablet.locator('ol.history li').first().waitFor();
     expect(await tablet.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -1,41 +1,34 @@
-import { DEMO_PASSWORD, loadDemoAccounts, loadDemoPortfolio, openHandoff, serveHandoff, type RunningServer } from '@handoff/server';
-import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@handoff/server';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, seriousViolations } from './browser.js';
+import { newPage, screenshot, seriousViolations } from './browser.js';
+import { signIn, startDemoApp, type DemoApp } from './demo-app.js';
 
 /**
  * The golden paths of issue 8 in a real browser against the demo portfolio: sign in, read the portfolio and
  * a program's brief, find a constraint in the library and move its deadline with a reason.
  */
-let server: RunningServer;
-let browser: Browser;
+let app: DemoApp;
 let page: Page;
 let ownerEmail = '';
 let executiveEmail = '';
 let riskOwnerEmail = '';
 
 beforeAll(async () => {
-  const handoff = await openHandoff({ database: { kind: 'pglite', dataDir: null }, actorLabel: 'demo' });
-  await loadDemoPortfolio(handoff, new Date().toISOString().slice(0, 10));
-  const signIns = await loadDemoAccounts(handoff);
-  // What the serving process's background sweep does within its first minute: overdue constraints escalate, board levels raise decisions.
-  await handoff.services.escalations.sweep(new Date());
-  ownerEmail = signIns.find((s) => s.role === 'admin')?.email ?? '';
-  executiveEmail = signIns.find((s) => s.note.includes('board'))?.email ?? '';
-  riskOwnerEmail = signIns.find((s) => s.note.includes('model-risk'))?.email ?? '';
-  server = await serveHandoff(handoff, { port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  app = await startDemoApp();
+  ownerEmail = app.email((s) => s.role === 'admin');
+  executiveEmail = app.email((s) => s.note.includes('board'));
+  riskOwnerEmail = app.email((s) => s.note.includes('model-risk'));
+  page = await newPage(app.browser);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 describe('golden paths', () => {
   it('refuses a wrong password with the server\'s message, then signs in', async () => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.getByLabel('E-mail').fill(ownerEmail);
     await page.getByLabel('Password').fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -68,7 +61,7 @@ describe('golden paths', () => {
   });
 
   it('finds a constraint in the library and moves its deadline with a reason kept in the history', async () => {
-    await page.goto(`${server.url}/constraints?status=open`);
+    await page.goto(`${app.url}/constraints?status=open`);
     await page.getByRole('heading', { name: 'Constraint library' }).waitFor();
     const first = page.locator('table.grid tbody tr th a').first();
     const ref = (await first.textContent()) ?? '';
@@ -111,7 +104,7 @@ describe('golden paths', () => {
   });
 
   it('runs a weekly review from the keyboard: one decision per constraint, then one submit', async () => {
-    await page.goto(`${server.url}/programs/CLAIMS/review`);
+    await page.goto(`${app.url}/programs/CLAIMS/review`);
     await page.getByRole('heading', { name: /Weekly review — CLAIMS/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'review');
@@ -124,7 +117,7 @@ describe('golden paths', () => {
   });
 
   it('lets the admin create an API token, shown once, and revoke it', async () => {
-    await page.goto(`${server.url}/settings/accounts`);
+    await page.goto(`${app.url}/settings/accounts`);
     await page.getByRole('table', { name: 'Accounts' }).waitFor();
     await page.getByRole('link', { name: 'API tokens' }).click();
     await page.getByRole('heading', { name: 'API tokens' }).waitFor();
@@ -134,19 +127,16 @@ describe('golden paths', () => {
     expect(secret).toMatch(/^hnd_/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'settings');
-    const res = await fetch(`${server.url}/api/programs`, { headers: { authorization: `Bearer ${secret}` } });
+    const res = await fetch(`${app.url}/api/programs`, { headers: { authorization: `Bearer ${secret}` } });
     expect(res.status).toBe(200);
     await page.getByRole('row', { name: /ci-reader/ }).getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('row', { name: /ci-reader/ }).getByText(/revoked/).waitFor();
-    expect((await fetch(`${server.url}/api/programs`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
+    expect((await fetch(`${app.url}/api/programs`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
   });
 
   it('shows an owner what they own and what escalated to them, and lets them acknowledge an escalation', async () => {
-    const owner = await newPage(browser);
-    await owner.goto(`${server.url}/my-work`);
-    await owner.getByLabel('E-mail').fill(riskOwnerEmail);
-    await owner.getByLabel('Password').fill(DEMO_PASSWORD);
-    await owner.getByRole('button', { name: 'Sign in' }).click();
+    const owner = await newPage(app.browser);
+    await signIn(owner, app, riskOwnerEmail, '/my-work');
     await owner.getByRole('heading', { name: 'My work' }).waitFor();
     await owner.getByRole('heading', { name: 'Constraints I own' }).waitFor();
     const escalatedList = owner.locator('section[aria-labelledby="escalated-heading"] li');
@@ -161,11 +151,8 @@ describe('golden paths', () => {
   });
 
   it('lets an executive record a board decision and download the board pack', async () => {
-    const board = await newPage(browser);
-    await board.goto(server.url);
-    await board.getByLabel('E-mail').fill(executiveEmail);
-    await board.getByLabel('Password').fill(DEMO_PASSWORD);
-    await board.getByRole('button', { name: 'Sign in' }).click();
+    const board = await newPage(app.browser);
+    await signIn(board, app, executiveEmail);
     await board.getByRole('heading', { name: 'Portfolio' }).waitFor();
     await board.getByRole('link', { name: 'Board' }).click();
     await board.getByRole('heading', { name: 'Board', exact: true }).waitFor();

@@ -1,39 +1,29 @@
-import { DEMO_PASSWORD, loadDemoAccounts, loadDemoPortfolio, openHandoff, serveHandoff, type RunningServer } from '@handoff/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, seriousViolations } from './browser.js';
+import { newPage, seriousViolations } from './browser.js';
+import { signIn, startDemoApp, type DemoApp } from './demo-app.js';
 
 /**
  * The program and portfolio screens of issue 8 against the demo portfolio: DESK has two adoption monitors in
  * breach (each opened a risk constraint), CLAIMS a drift and a latency monitor; every program has a forecast.
  */
-let server: RunningServer;
-let browser: Browser;
+let app: DemoApp;
 let page: Page;
 
 beforeAll(async () => {
-  const handoff = await openHandoff({ database: { kind: 'pglite', dataDir: null }, actorLabel: 'demo' });
-  await loadDemoPortfolio(handoff, new Date().toISOString().slice(0, 10));
-  const signIns = await loadDemoAccounts(handoff);
-  await handoff.services.escalations.sweep(new Date());
-  server = await serveHandoff(handoff, { port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await page.goto(server.url);
-  await page.getByLabel('E-mail').fill(signIns.find((s) => s.role === 'admin')?.email ?? '');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  app = await startDemoApp();
+  page = await newPage(app.browser);
+  await signIn(page, app, app.email((s) => s.role === 'admin'));
   await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
 /** Opens a program and waits until every section has loaded (each shows its chart or table). */
 async function openProgram(key: string): Promise<void> {
-  await page.goto(`${server.url}/programs/${key}`);
+  await page.goto(`${app.url}/programs/${key}`);
   await page.getByRole('heading', { name: /The brief/ }).waitFor();
   await page.getByRole('img', { name: /^Forecast — / }).waitFor();
   await page.getByRole('img', { name: /readings over the last/ }).first().waitFor();
@@ -123,7 +113,7 @@ describe('the program screen', () => {
 
 describe('the portfolio screen', () => {
   it('filters by phase and by failure mode, writing each filter into the URL', async () => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await programRows().first().waitFor();
     const all = await programRows().count();
     await page.getByLabel('Phase', { exact: true }).selectOption('pilot');
@@ -146,7 +136,7 @@ describe('the portfolio screen', () => {
   });
 
   it('keeps only programs with overdue constraints and shows each program\'s escalated count', async () => {
-    await page.goto(`${server.url}/?overdue=true`);
+    await page.goto(`${app.url}/?overdue=true`);
     await programRows().first().waitFor();
     expect(await page.getByLabel('Only with overdue constraints').isChecked()).toBe(true);
     const overdue = await programRows().locator('td:nth-of-type(5)').allTextContents();
@@ -156,7 +146,7 @@ describe('the portfolio screen', () => {
   });
 
   it('sorts by a column header, ascending then descending, marking the sorted column with aria-sort', async () => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await programRows().first().waitFor();
     const header = page.getByRole('columnheader', { name: /Program/ });
     await header.getByRole('button').click();
@@ -171,7 +161,7 @@ describe('the portfolio screen', () => {
   });
 
   it('links the shared constraint to the library and the programs it blocks to their pages', async () => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     const shared = page.locator('section[aria-labelledby="shared-heading"] li').first();
     await shared.waitFor();
     expect(await shared.getByRole('link', { name: /^CLAIMS-\d+$/ }).getAttribute('href')).toMatch(/^\/constraints\?selected=CLAIMS-\d+$/);
@@ -179,12 +169,12 @@ describe('the portfolio screen', () => {
   });
 
   it('has no serious accessibility violation and no horizontal page scroll at tablet width', async () => {
-    await page.goto(server.url);
+    await page.goto(app.url);
     await programRows().first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 768, height: 1024 });
     try {
-      await page.goto(server.url);
+      await page.goto(app.url);
       await programRows().first().waitFor();
       expect(await noHorizontalScroll()).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);

@@ -1,14 +1,13 @@
-import { DEMO_PASSWORD, loadDemoAccounts, loadDemoPortfolio, openHandoff, serveHandoff, type RunningServer } from '@handoff/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, seriousViolations } from './browser.js';
+import { newPage, seriousViolations } from './browser.js';
+import { signIn, startDemoApp, type DemoApp } from './demo-app.js';
 
 /**
  * The settings sections in a real browser on the demo portfolio: the admin edits the escalation ladder, the
  * criteria library, the people and the webhook channels; a viewer reads without edit controls.
  */
-let server: RunningServer;
-let browser: Browser;
+let app: DemoApp;
 let page: Page;
 let adminEmail = '';
 let viewerEmail = '';
@@ -19,26 +18,18 @@ interface StoredLevel { name: string; offsetDays: number }
 interface StoredPolicy { scope: string; levels: StoredLevel[] }
 
 beforeAll(async () => {
-  const handoff = await openHandoff({ database: { kind: 'pglite', dataDir: null }, actorLabel: 'demo' });
-  await loadDemoPortfolio(handoff, new Date().toISOString().slice(0, 10));
-  const signIns = await loadDemoAccounts(handoff);
-  adminEmail = signIns.find((s) => s.role === 'admin')?.email ?? '';
-  viewerEmail = signIns.find((s) => s.role === 'viewer')?.email ?? '';
-  server = await serveHandoff(handoff, { port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  page = await newPage(browser);
+  app = await startDemoApp();
+  adminEmail = app.email((s) => s.role === 'admin');
+  viewerEmail = app.email((s) => s.role === 'viewer');
+  page = await newPage(app.browser);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
-async function signIn(p: Page, email: string, path: string): Promise<void> {
-  await p.goto(`${server.url}${path}`);
-  await p.getByLabel('E-mail').fill(email);
-  await p.getByLabel('Password').fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: 'Sign in' }).click();
+async function signInTo(p: Page, email: string, path: string): Promise<void> {
+  await signIn(p, app, email, path);
   await p.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
 }
 
@@ -49,7 +40,7 @@ function apiGet<T>(p: Page, path: string): Promise<T> {
 
 describe('settings', () => {
   it('opens the escalation policy, the first section, at /settings', async () => {
-    await signIn(page, adminEmail, '/settings');
+    await signInTo(page, adminEmail, '/settings');
     await page.getByRole('heading', { name: 'Escalation policy' }).waitFor();
     expect(page.url()).toMatch(/\/settings\/policy$/);
     await page.getByRole('group', { name: 'Level 3: sponsor' }).waitFor();
@@ -83,7 +74,7 @@ describe('settings', () => {
   });
 
   it('says a program inherits the default, then gives it its own ladder', async () => {
-    await page.goto(`${server.url}/settings/policy?program=CLAIMS`);
+    await page.goto(`${app.url}/settings/policy?program=CLAIMS`);
     await page.getByText(/CLAIMS \(.*\) inherits/).waitFor();
     await page.getByRole('group', { name: 'Level 1: reminder' }).getByLabel('Days from the deadline').fill('-5');
     await page.getByRole('button', { name: 'Save ladder' }).click();
@@ -96,7 +87,7 @@ describe('settings', () => {
   });
 
   it('adds a criterion and lists it under its dimension', async () => {
-    await page.goto(`${server.url}/settings/criteria`);
+    await page.goto(`${app.url}/settings/criteria`);
     const form = page.getByRole('form', { name: 'Add a criterion' });
     await form.getByLabel('Code').fill('gov-90');
     await form.getByLabel('Dimension', { exact: true }).selectOption('governance');
@@ -155,7 +146,7 @@ describe('settings', () => {
   });
 
   it('adds a person and makes them a board member', async () => {
-    await page.goto(`${server.url}/settings/people`);
+    await page.goto(`${app.url}/settings/people`);
     const form = page.getByRole('form', { name: 'Add a person' });
     await form.getByLabel('Name').fill('Imogen Clarke');
     await form.getByLabel('E-mail').fill('imogen.clarke@northwind-mutual.example');
@@ -176,7 +167,7 @@ describe('settings', () => {
   });
 
   it('adds a Slack channel, shows its webhook only masked, and disables it', async () => {
-    await page.goto(`${server.url}/settings/channels`);
+    await page.goto(`${app.url}/settings/channels`);
     const form = page.getByRole('form', { name: 'Add a channel' });
     await form.getByLabel('Kind').selectOption('slack');
     await form.getByLabel('Channel name').fill('#ai-programs');
@@ -196,7 +187,7 @@ describe('settings', () => {
 
   it('has no serious accessibility violation on any section', async () => {
     for (const section of SECTIONS) {
-      await page.goto(`${server.url}/settings/${section}`);
+      await page.goto(`${app.url}/settings/${section}`);
       await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: /./ }).first().waitFor();
       await page.locator('.settings-body h2').first().waitFor();
       await page.waitForFunction(() => !document.querySelector('.settings-body [role="status"][aria-live="polite"]'));
@@ -205,11 +196,11 @@ describe('settings', () => {
   });
 
   it('fits a 768-pixel-wide viewport without horizontal scrolling', async () => {
-    const tablet = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+    const tablet = await app.browser.newContext({ viewport: { width: 768, height: 1024 } });
     const narrow = await tablet.newPage();
-    await signIn(narrow, adminEmail, '/settings/criteria');
+    await signInTo(narrow, adminEmail, '/settings/criteria');
     for (const section of ['criteria', 'policy', 'people'] as const) {
-      await narrow.goto(`${server.url}/settings/${section}`);
+      await narrow.goto(`${app.url}/settings/${section}`);
       await narrow.locator('.settings-body h2').first().waitFor();
       await narrow.waitForFunction(() => !document.querySelector('.settings-body [role="status"][aria-live="polite"]'));
       const [scrollWidth, innerWidth] = await narrow.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -219,8 +210,8 @@ describe('settings', () => {
   });
 
   it('shows a viewer the policy, the criteria and the people without any edit control', async () => {
-    const viewer = await newPage(browser);
-    await signIn(viewer, viewerEmail, '/settings');
+    const viewer = await newPage(app.browser);
+    await signInTo(viewer, viewerEmail, '/settings');
     await viewer.getByRole('table', { name: 'Escalation levels' }).waitFor();
     const nav = viewer.getByRole('navigation', { name: 'Settings sections' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Escalation policy', 'Criteria library', 'People']);
@@ -228,20 +219,20 @@ describe('settings', () => {
     expect(await viewer.locator('.settings-body input:not([type="checkbox"]), .settings-body textarea').count()).toBe(0);
     expect(await seriousViolations(viewer)).toEqual([]);
 
-    await viewer.goto(`${server.url}/settings/criteria?criterion=GOV-01`);
+    await viewer.goto(`${app.url}/settings/criteria?criterion=GOV-01`);
     await viewer.getByRole('heading', { name: 'GOV-01' }).waitFor();
     await viewer.getByRole('heading', { name: 'History' }).waitFor();
     expect(await viewer.getByRole('form').count()).toBe(0);
     expect(await viewer.getByRole('button', { name: /Add|Save|Retire|Remove/ }).count()).toBe(0);
     expect(await seriousViolations(viewer)).toEqual([]);
 
-    await viewer.goto(`${server.url}/settings/people`);
+    await viewer.goto(`${app.url}/settings/people`);
     await viewer.getByRole('row', { name: /Imogen Clarke/ }).waitFor();
     expect(await viewer.getByRole('form').count()).toBe(0);
     expect(await viewer.getByRole('table').getByRole('link').count()).toBe(0);
     expect(await seriousViolations(viewer)).toEqual([]);
 
-    await viewer.goto(`${server.url}/settings/accounts`);
+    await viewer.goto(`${app.url}/settings/accounts`);
     await viewer.getByText('Only an admin can see accounts.').waitFor();
     await viewer.close();
   });
