@@ -21,6 +21,10 @@ export function registerConstraints(program: Command): void {
     .addOption(choiceOption('--dimension <dimension>', 'only this readiness dimension', DIMENSIONS))
     .addOption(choiceOption('--kind <kind>', 'only this kind', CONSTRAINT_KINDS))
     .option('--overdue', 'only active constraints past their deadline')
+    .option('--active', 'only open and in-progress constraints')
+    .option('--stale', 'only active constraints not reviewed for more than two weeks')
+    .option('--escalated', 'only constraints whose escalation reached a level in its current cycle')
+    .option('--level <name>', 'only constraints whose current escalation level has this name (e.g. sponsor, board)')
     .option('--search <text>', 'only constraints whose ref, title or description contains this')
     .addOption(limitOption()))
     .action(async (_options: unknown, command: Command) => {
@@ -35,7 +39,9 @@ export function registerConstraints(program: Command): void {
           const value = o.string(name);
           if (value) query.set(name, value);
         }
-        if (o.flag('overdue')) query.set('overdue', 'true');
+        for (const name of ['overdue', 'active', 'stale', 'escalated'] as const) if (o.flag(name)) query.set(name, 'true');
+        const level = o.string('level');
+        if (level) query.set('escalationLevel', level);
         const search = o.string('search');
         if (search) query.set('q', search);
         return fetchList(client, '/api/constraints', query, o.number('limit') ?? 50, ConstraintPage);
@@ -51,6 +57,7 @@ export function registerConstraints(program: Command): void {
         { header: 'OWNER', value: (c) => c.owner.name },
         { header: 'DEADLINE', value: (c) => c.deadline, shrink: false },
         { header: 'LATE', value: (c) => (c.overdue ? `${c.daysOverdue}d` : ''), align: 'right', shrink: false },
+        { header: 'LEVEL', value: (c) => c.escalation?.levelName ?? '', shrink: false },
       ]);
     });
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Constraint, DecisionPage, EscalationPolicy, SweepResult } from '@handoff/contract';
+import { Constraint, ConstraintPage, DecisionPage, EscalationPolicy, SweepResult } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeTempDataDirs, runCli, tempDataDir } from '../testing/run-cli.js';
 
@@ -40,6 +40,10 @@ describe('escalation commands', { timeout: SLOW }, () => {
     const swept = SweepResult.parse(JSON.parse(await cli('escalate', '--at', '2026-11-25', '--json')));
     expect(swept).toMatchObject({ notified: 2, decisions: 1 });
     expect(SweepResult.parse(JSON.parse(await cli('escalate', '--at', '2026-11-25', '--json'))).notified).toBe(0);
+    const atBoard = ConstraintPage.shape.items.parse(JSON.parse(await cli('constraints', 'list', '--escalated', '--level', 'board', '--json')));
+    expect(atBoard.map((c) => [c.ref, c.escalation?.levelName])).toEqual([['CLAIMS-1', 'board']]);
+    expect(JSON.parse(await cli('constraints', 'list', '--level', 'owner', '--json'))).toEqual([]);
+    expect(await cli('constraints', 'list', '--escalated')).toMatch(/^CLAIMS-1 .* board\s*$/m);
     const [decision] = DecisionPage.shape.items.parse(JSON.parse(await cli('decisions', 'list', '--json')));
     expect(decision?.constraintRef).toBe('CLAIMS-1');
     expect(await cli('decisions', 'decide', decision?.id ?? '', '--outcome', 'Accept with mitigations', '--by', 'bea@example.com')).toMatch(/^Decided by:\s+Bea Board$/m);
