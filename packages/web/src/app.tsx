@@ -8,6 +8,7 @@ import { Board } from './screens/board.js';
 import { Constraints } from './screens/constraints.js';
 import { MyWork } from './screens/my-work.js';
 import { Program } from './screens/program.js';
+import { ProgramCreate } from './screens/program-create.js';
 import { Review } from './screens/review.js';
 import { Settings } from './screens/settings.js';
 import { SignIn } from './screens/sign-in.js';
@@ -53,6 +54,7 @@ export function App() {
       <Layout who={session.info.personName ?? session.info.email} onSignOut={() => void signOut()}>
         <Routes>
           <Route path="/" element={<Portfolio />} />
+          <Route path="/programs/new" element={<ProgramCreate />} />
           <Route path="/programs/:key" element={<Program />} />
           <Route path="/programs/:key/review" element={<Review />} />
           <Route path="/constraints" element={<Constraints />} />

@@ -1,19 +1,29 @@
 import type { ProgramTimeline } from '@handoff/contract';
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { useApi } from '../api/use-api.js';
+import { useProgramAccess } from '../screens/program-access.js';
+import { Done } from '../screens/settings-fields.js';
 import { ConstraintLink } from './constraint-link.js';
+import { PlanForm } from './program-plan-form.js';
 import { Status } from './status.js';
 import { TableScroll } from './table-scroll.js';
 import './program.css';
 
 const DAY = 86_400_000;
 
-/** Gates planned against projected, as a chart and a table, with the critical path of each gate. */
+/** Gates planned against projected, as a chart and a table, with the critical path of each gate; those who lead the program edit the plan. */
 export function TimelineSection({ programId }: { programId: string }) {
   const loaded = useApi<ProgramTimeline>(`/api/programs/${programId}/timeline`);
+  const { lead } = useProgramAccess(programId);
+  const [editing, setEditing] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const saved = (message: string) => { setEditing(false); setDone(message); if (loaded.state === 'ready') loaded.reload(); };
   return (
     <section aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>
+      <Done message={done} />
+      {lead && !editing && <div className="actions"><button type="button" className="secondary" onClick={() => { setDone(null); setEditing(true); }}>Edit the plan</button></div>}
+      {editing && <PlanForm programId={programId} onSaved={saved} onCancel={() => setEditing(false)} />}
       <Status loaded={loaded} label="the timeline">
         {(t) => (t.gates.length === 0 ? <p>In production.</p> : <TimelineBody t={t} />)}
       </Status>

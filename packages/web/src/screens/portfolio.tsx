@@ -6,6 +6,7 @@ import { SharedConstraints } from '../components/portfolio-shared.js';
 import { DEFAULT_DIR, SORT_KEYS, SORT_LABELS, isSortKey, sortOf, sortPrograms, type SortDir, type SortKey } from '../components/portfolio-sort.js';
 import { PortfolioTable } from '../components/portfolio-table.js';
 import { Empty, Status } from '../components/status.js';
+import { NewProgramLink } from './program-create.js';
 import '../components/portfolio.css';
 
 /** Every program at a glance, most risk to its production date first; filters and sort live in the URL. */
@@ -28,6 +29,7 @@ export function Portfolio() {
     <>
       <h1>Portfolio</h1>
       <div className="toolbar">
+        <NewProgramLink />
         <PortfolioFilters filter={filter} set={set} />
         <span className="portfolio-field">
           <label htmlFor="portfolio-sort">Sort by</label>

@@ -1,4 +1,5 @@
 import type { ProgramBriefResponse } from '@handoff/contract';
+import { Fragment, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApi } from '../api/use-api.js';
 import { BriefAnswers } from '../components/program-answers.js';
@@ -10,11 +11,15 @@ import { OwnershipSection } from '../components/program-ownership.js';
 import { ReadinessSection } from '../components/program-readiness.js';
 import { TimelineSection } from '../components/program-timeline.js';
 import { Status } from '../components/status.js';
+import { ProgramActions } from './program-actions.js';
 
 /** One program: the sponsor's four questions answered from live data, or what is missing to answer them, and the evidence behind them. */
 export function Program() {
   const { key = '' } = useParams();
   const loaded = useApi<ProgramBriefResponse>(`/api/programs/${encodeURIComponent(key)}/brief`);
+  // Bumped after a change made in the header, so every section loads again (readiness, timeline, roles follow the phase).
+  const [revision, setRevision] = useState(0);
+  const changed = () => { if (loaded.state === 'ready') loaded.reload(); setRevision((r) => r + 1); };
   return (
     <Status loaded={loaded} label={`program ${key}`}>
       {(b) => (
@@ -28,6 +33,8 @@ export function Program() {
             <Link to={`/programs/${b.program.key}/review`}>Run the weekly review</Link>
             <Link to={`/constraints?program=${b.program.id}`}>Its constraints</Link>
           </p>
+          <ProgramActions programId={b.program.id} onChanged={changed} />
+          <Fragment key={revision}>
           <section aria-labelledby="brief-heading">
             <h2 id="brief-heading">The brief, as of {b.asOf}</h2>
             <BriefAnswers answers={b.answers} />
@@ -39,6 +46,7 @@ export function Program() {
           <MonitorsSection programId={b.program.id} />
           <OwnershipSection programId={b.program.id} />
           <EconomicsSection programId={b.program.id} />
+          </Fragment>
         </div>
       )}
     </Status>
