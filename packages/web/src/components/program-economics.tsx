@@ -1,17 +1,29 @@
 import type { Economics } from '@handoff/contract';
 import { useApi } from '../api/use-api.js';
+import { EconomicsEditor } from './economics-editor.js';
+import { useProgramWriteAccess } from './readiness-access.js';
 import { Status } from './status.js';
 import { TableScroll } from './table-scroll.js';
 import './program.css';
 
-/** Pilot against production economics, side by side, and what the pilot leaves out. */
+/**
+ * Pilot against production economics, side by side, what the pilot leaves out and the items behind the figures;
+ * for whoever leads the program, the cost model and its items to edit. Every change loads the figures again.
+ */
 export function EconomicsSection({ programId }: { programId: string }) {
   const loaded = useApi<Economics>(`/api/programs/${programId}/economics`);
+  const { lead } = useProgramWriteAccess(programId);
+  const reload = loaded.state === 'ready' ? loaded.reload : () => {};
   return (
     <section aria-labelledby="economics-heading">
       <h2 id="economics-heading">Economics</h2>
       <Status loaded={loaded} label="the economics">
-        {(e) => (!e.pilot && !e.production ? <p>{e.summary}</p> : <EconomicsBody e={e} />)}
+        {(e) => (
+          <>
+            {!e.pilot && !e.production ? <p>{e.summary}</p> : <EconomicsBody e={e} />}
+            <EconomicsEditor e={e} canEdit={lead} reload={reload} />
+          </>
+        )}
       </Status>
     </section>
   );
