@@ -68,6 +68,8 @@ export const Decision = z
     optionEffects: z.array(DecisionEffectInput.nullable()).openapi({ description: 'Beside each option, the effect taking it applies (null: none).' }),
     recommendation: z.string(),
     dueDate: CalendarDate,
+    overdue: z.boolean().openapi({ description: 'Pending and its due date has passed in the workspace\'s time zone.' }),
+    daysOverdue: z.number().int().openapi({ description: 'Days past the due date while pending; 0 otherwise.' }),
     status: DecisionStatus,
     outcome: z.string().nullable(),
     decidedBy: PersonRef.nullable(),
@@ -83,6 +85,9 @@ export type Decision = z.infer<typeof Decision>;
 export const DecisionListQuery = PageQuery.extend({
   status: DecisionStatus.optional(),
   program: Id.optional(),
+  waitingFor: Id.optional().openapi({
+    description: 'Only pending decisions waiting for this person: every one when they sit on the board, otherwise those of the programs they sponsor (whom a request notifies, and what their weekly digest lists).',
+  }),
 });
 export type DecisionListQuery = z.infer<typeof DecisionListQuery>;
 

@@ -76,6 +76,7 @@ export function createDecisionsService(deps: Deps, constraints: Pick<ReturnType<
       const rows = await listDecisionViews(db, actor.workspaceId, {
         ...(query.status ? { status: query.status } : {}),
         ...(query.program ? { program: query.program } : {}),
+        ...(query.waitingFor ? { waitingFor: query.waitingFor } : {}),
         ...(after ? { after: [String(after[0]), String(after[1])] as const } : {}),
         limit: query.limit + 1,
       });

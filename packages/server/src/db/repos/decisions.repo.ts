@@ -34,6 +34,8 @@ export interface DecisionFilter {
   ids?: readonly string[];
   status?: DecisionRow['status'];
   program?: string;
+  /** Only pending decisions waiting for this person: all of them for a board member, else those of programs they sponsor. */
+  waitingFor?: string;
   after?: readonly [string, string];
   limit: number;
 }
@@ -51,6 +53,13 @@ export function listDecisionViews(db: Kysely<DB>, workspaceId: string, f: Decisi
   if (f.ids) q = q.where('d.id', 'in', f.ids.length > 0 ? [...f.ids] : ['00000000-0000-0000-0000-000000000000']);
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.program) q = q.where('d.program_id', '=', f.program);
+  if (f.waitingFor !== undefined) {
+    const person = f.waitingFor;
+    q = q.where('d.status', '=', 'pending').where((eb) => eb.or([
+      eb('p.sponsor_id', '=', person),
+      eb.exists(eb.selectFrom('people as b').select('b.id').where('b.id', '=', person).where('b.workspace_id', '=', workspaceId).where('b.board_member', '=', true)),
+    ]));
+  }
   if (f.after) {
     const [due, id] = f.after;
     q = q.where((eb) => eb(eb.refTuple('d.due_date', 'd.id'), '>', eb.tuple(due, id)));

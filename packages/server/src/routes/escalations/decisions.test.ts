@@ -1,5 +1,5 @@
 import { draftBoardDecision } from '@handoff/core';
-import { Constraint, Decision, HistoryPage, Person, Problem, Program, SweepResult } from '@handoff/contract';
+import { Constraint, Decision, DecisionPage, HistoryPage, Person, Problem, Program, SweepResult } from '@handoff/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi, type TestResponse } from '../../testing/harness.js';
 import { choicesOf, storedOptions } from '../../services/decision-options.js';
@@ -166,5 +166,35 @@ describe('decisions raised by escalation', () => {
     const legacy = choicesOf({ options: draft.options.map((o) => o.label), source: 'escalation', constraint_id: 'c' });
     expect(legacy.map((c) => c.effect)).toEqual(choicesOf({ options: storedOptions(draft.options), source: 'escalation', constraint_id: 'c' }).map((c) => c.effect));
     expect(legacy.map((c) => c.effect?.kind ?? null)).toEqual([null, 'accept-constraint', 'move-deadline', null]);
+  });
+});
+
+describe('decisions waiting for someone, and overdue ones', () => {
+  const pendingFor = async (personId: string) =>
+    DecisionPage.parse(await ok(api.call('GET', `/api/decisions?waitingFor=${personId}&limit=200`))).items;
+
+  it('lists for a board member every pending decision, for a sponsor those of their programs, for anyone else none', async () => {
+    const kyc = await request({ programId: 'KYC', title: 'Certify the feature store', context: '', options: [{ label: 'Yes' }, { label: 'No' }], recommendedOption: 1, dueDate: '2026-11-27' });
+    const all = DecisionPage.parse(await ok(api.call('GET', '/api/decisions?status=pending&limit=200'))).items;
+    expect(all.some((d) => d.id === kyc.id)).toBe(true);
+    expect((await pendingFor(board.id)).map((d) => d.id).sort()).toEqual(all.map((d) => d.id).sort());
+    const sponsors = await pendingFor(sponsor.id);
+    expect(sponsors.length).toBeGreaterThan(0);
+    expect(sponsors.every((d) => d.programKey === 'CLAIMS' && d.status === 'pending')).toBe(true);
+    expect(sponsors.length).toBe(all.filter((d) => d.programKey === 'CLAIMS').length);
+    expect(await pendingFor(bystander.id)).toEqual([]);
+  });
+
+  it('says a pending decision is overdue, and by how many days, once its due date has passed in the workspace calendar', async () => {
+    const d = await request({ programId: 'CLAIMS', title: 'Fund the serving cluster', context: '', options: [{ label: 'Fund' }, { label: 'Defer' }], recommendedOption: 1, dueDate: '2026-11-28' });
+    expect(d).toMatchObject({ overdue: false, daysOverdue: 0 });
+    api.clock.set('2026-12-01T09:00:00.000Z');
+    try {
+      expect(await getDecision(d.id)).toMatchObject({ overdue: true, daysOverdue: 3 });
+      const decided = Decision.parse(await ok(api.call('POST', `/api/decisions/${d.id}/decide`, { option: 2, decidedBy: board.id })));
+      expect(decided).toMatchObject({ status: 'decided', overdue: false, daysOverdue: 0 });
+    } finally {
+      api.clock.set('2026-11-25T09:00:00.000Z');
+    }
   });
 });

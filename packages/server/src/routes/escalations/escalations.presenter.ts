@@ -30,8 +30,12 @@ export function presentActiveEscalation(row: ActiveEscalationRow, today: string)
   };
 }
 
-/** Maps a decision to its API shape: options as labels, with the effect of each beside them, and what taking it changed. */
-export function presentDecision(row: DecisionView): Decision {
+/**
+ * Maps a decision to its API shape: options as labels, with the effect of each beside them, what taking it changed,
+ * and whether it is overdue on `today` (the workspace's local date).
+ */
+export function presentDecision(row: DecisionView, today: string): Decision {
+  const daysLate = row.status === 'pending' ? daysOverdue(row.due_date, today) : 0;
   const choices = choicesOf(row);
   const effect = DecisionEffect.safeParse(row.effect);
   return {
@@ -47,6 +51,8 @@ export function presentDecision(row: DecisionView): Decision {
     optionEffects: choices.map((c) => c.effect),
     recommendation: row.recommendation,
     dueDate: row.due_date,
+    overdue: daysLate > 0,
+    daysOverdue: daysLate,
     status: row.status,
     outcome: row.outcome,
     decidedBy: row.decided_by && row.decider_name !== null && row.decider_email !== null ? { id: row.decided_by, name: row.decider_name, email: row.decider_email } : null,

@@ -46,19 +46,20 @@ export function registerEscalationRoutes(app: Api, { escalations, policies, deci
 
   app.openapi(routes.listDecisions, async (c) => {
     const page = await decisions.list(c.var.actor, c.req.valid('query'));
-    return c.json({ items: page.rows.map(presentDecision), nextCursor: page.nextCursor }, 200);
+    const today = constraints.today(c.var.actor);
+    return c.json({ items: page.rows.map((r) => presentDecision(r, today)), nextCursor: page.nextCursor }, 200);
   });
   app.openapi(routes.requestDecision, async (c) => {
     const row = await decisions.request(c.var.actor, c.req.valid('json'));
-    return c.json(presentDecision(row), 201, { ETag: etag(row.version) });
+    return c.json(presentDecision(row, constraints.today(c.var.actor)), 201, { ETag: etag(row.version) });
   });
   app.openapi(routes.getDecision, async (c) => {
     const row = await decisions.get(c.var.actor, c.req.valid('param').id);
-    return c.json(presentDecision(row), 200, { ETag: etag(row.version) });
+    return c.json(presentDecision(row, constraints.today(c.var.actor)), 200, { ETag: etag(row.version) });
   });
   app.openapi(routes.decideDecision, async (c) => {
     const row = await decisions.decide(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['if-match']);
-    return c.json(presentDecision(row), 200, { ETag: etag(row.version) });
+    return c.json(presentDecision(row, constraints.today(c.var.actor)), 200, { ETag: etag(row.version) });
   });
 
   app.openapi(routes.sendDigests, async (c) => {
