@@ -1,3 +1,4 @@
+import type { DecisionPage } from '@handoff/contract';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, seriousViolations } from './browser.js';
@@ -136,5 +137,19 @@ describe('the board', () => {
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+
+  it('opens the links notifications carry: a decision on the board with its card in focus, a re-assessment at the program\'s readiness', async () => {
+    const pending = await apiGet<DecisionPage>('/api/decisions?status=pending&limit=1');
+    const decision = pending.items[0];
+    if (!decision) throw new Error('the demo has no pending decision');
+    await page.goto(`${app.url}/decisions/${decision.id}`);
+    await page.waitForURL((url) => url.pathname === '/board' && url.hash === `#decision-${decision.id}`);
+    await page.waitForFunction((id) => document.activeElement?.getAttribute('aria-labelledby') === `decision-${id}`, decision.id);
+    expect(await page.getByRole('heading', { name: decision.title }).isVisible()).toBe(true);
+
+    await page.goto(`${app.url}/programs/CLAIMS/readiness`);
+    await page.waitForURL((url) => url.pathname === '/programs/CLAIMS' && url.hash === '#readiness-heading');
+    await page.getByRole('heading', { name: 'Readiness', exact: true }).waitFor();
   });
 });

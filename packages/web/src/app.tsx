@@ -1,6 +1,6 @@
 import type { Me } from '@handoff/contract';
 import { useCallback, useEffect, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ApiError, api, setCsrfToken, whenSignedOut } from './api/client.js';
 import { Layout } from './components/layout.js';
 import { Portfolio } from './screens/portfolio.js';
@@ -12,6 +12,7 @@ import { ProgramCreate } from './screens/program-create.js';
 import { Review } from './screens/review.js';
 import { Settings } from './screens/settings.js';
 import { SignIn } from './screens/sign-in.js';
+import { ConstraintLink, DecisionLink, ReadinessLink } from './screens/notification-links.js';
 import { SessionContext, type SessionInfo } from './session.js';
 
 
@@ -62,6 +63,8 @@ export function App() {
           <Route path="/my-work" element={<MyWork />} />
           <Route path="/settings/*" element={<Settings />} />
           <Route path="/constraints/:ref" element={<ConstraintLink />} />
+          <Route path="/decisions/:id" element={<DecisionLink />} />
+          <Route path="/programs/:key/readiness" element={<ReadinessLink />} />
           <Route path="/sign-in" element={<Navigate to="/" replace />} />
           <Route path="*" element={<p>There is no page here. <a href="/">Back to the portfolio</a>.</p>} />
         </Routes>
@@ -69,10 +72,4 @@ export function App() {
     </BrowserRouter>
     </SessionContext.Provider>
   );
-}
-
-/** `/constraints/CLAIMS-12` (the links in notifications) opens the library with that constraint selected. */
-function ConstraintLink() {
-  const { ref = '' } = useParams();
-  return <Navigate to={`/constraints?selected=${encodeURIComponent(ref)}`} replace />;
 }

@@ -3,6 +3,7 @@ import { useApi } from '../api/use-api.js';
 import { Empty, Status } from '../components/status.js';
 import { DecisionFacts } from './board-decision-facts.js';
 import { AppliedEffect } from './board-effect.js';
+import { useScrollToHash } from './notification-links.js';
 
 /** Who decided what and when, and what it changed (a decided decision, or the one just recorded). */
 export function DecidedSummary({ decision: d }: { decision: Decision }) {
@@ -30,6 +31,7 @@ function DecidedCard({ decision: d }: { decision: Decision }) {
 /** The decisions the board has taken (GET /api/decisions?status=decided). */
 export function DecidedList() {
   const loaded = useApi<DecisionPage>('/api/decisions?status=decided&limit=200');
+  useScrollToHash(loaded.state === 'ready');
   return (
     <Status loaded={loaded} label="decided decisions">
       {(page) => page.items.length === 0

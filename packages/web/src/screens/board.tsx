@@ -6,9 +6,10 @@ import { Empty, Status } from '../components/status.js';
 import { useSession } from '../session.js';
 import { DecidedList, DecidedSummary } from './board-decided.js';
 import { DecisionCard } from './board-decision-card.js';
-import { BoardPack, today } from './board-pack.js';
+import { BoardPack } from './board-pack.js';
 import { RequestDecisionForm } from './board-request.js';
 import './board.css';
+import { useScrollToHash } from './notification-links.js';
 
 /**
  * The board: pending decisions with their recommended action (overdue ones called out), recording a decision,
@@ -47,6 +48,7 @@ export function Board() {
 /** The pending decisions, soonest due first (as the API orders them), with the one just recorded confirmed above. */
 function PendingList() {
   const loaded = useApi<DecisionPage>('/api/decisions?status=pending&limit=200');
+  useScrollToHash(loaded.state === 'ready');
   const [recorded, setRecorded] = useState<Decision | null>(null);
   const reload = loaded.state === 'ready' ? loaded.reload : () => {};
   return (
@@ -60,7 +62,7 @@ function PendingList() {
       <Status loaded={loaded} label="pending decisions">
         {(page) => {
           if (page.items.length === 0) return <Empty><p>No decision is waiting for the board.</p></Empty>;
-          const overdue = page.items.filter((d) => d.dueDate < today()).length;
+          const overdue = page.items.filter((d) => d.overdue).length;
           return (
             <>
               {overdue > 0 && <p className="callout warn">{overdue === 1 ? '1 decision is' : `${overdue} decisions are`} past their due date.</p>}

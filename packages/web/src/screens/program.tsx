@@ -12,11 +12,13 @@ import { ReadinessSection } from '../components/program-readiness.js';
 import { TimelineSection } from '../components/program-timeline.js';
 import { Status } from '../components/status.js';
 import { ProgramActions } from './program-actions.js';
+import { useScrollToHash } from './notification-links.js';
 
 /** One program: the sponsor's four questions answered from live data, or what is missing to answer them, and the evidence behind them. */
 export function Program() {
   const { key = '' } = useParams();
   const loaded = useApi<ProgramBriefResponse>(`/api/programs/${encodeURIComponent(key)}/brief`);
+  useScrollToHash(loaded.state === 'ready');
   // Bumped after a change made in the header, so every section loads again (readiness, timeline, roles follow the phase).
   const [revision, setRevision] = useState(0);
   const changed = () => { if (loaded.state === 'ready') loaded.reload(); setRevision((r) => r + 1); };
