@@ -41,7 +41,7 @@ export const ROUTE_ACCESS: { readonly [K in RouteName]: RouteAccess } = {
   createPersonCalendarFeed: { rule: 'self', resource: 'person' },
   revokeCalendarFeed: { rule: 'self', resource: 'calendar-feed' },
 
-  listPrograms: read, getProgram: read, getProgramHistory: read, getProgramBrief: read, getPortfolioBrief: read,
+  listPrograms: read, getProgram: read, getProgramAccess: read, getProgramHistory: read, getProgramBrief: read, getPortfolioBrief: read,
   getProgramDiagnosis: read, getProgramForecast: read, getProgramPlan: read, getProgramTimeline: read,
   getProgramPolicy: read, getReadiness: read, getReadinessTrend: read, listGateOverrides: read, getOwnershipMap: read,
   getEconomics: read, getClarity: read, listProgramMonitors: read, listProgramReviews: read, getReviewAgenda: read,

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { IfMatchHeaders, PageQuery } from '../schemas/common.js';
 import { HistoryPage } from '../schemas/constraints.js';
 import { problems } from '../schemas/problem.js';
-import { Program, ProgramCreate, ProgramListQuery, ProgramPage, ProgramUpdate } from '../schemas/programs.js';
+import { Program, ProgramAccess, ProgramCreate, ProgramListQuery, ProgramPage, ProgramUpdate } from '../schemas/programs.js';
 import { EtagHeader, IdParams, json, jsonBody } from './shared.js';
 
 export const createProgram = createRoute({
@@ -50,4 +50,14 @@ export const getProgramHistory = createRoute({
   summary: 'Every change to the program: who, when, field, before, after; oldest first',
   request: { params: IdParams, query: PageQuery },
   responses: { 200: json(HistoryPage, 'A page of history entries.'), ...problems(400, 404) },
+});
+
+export const getProgramAccess = createRoute({
+  method: 'get',
+  path: '/api/programs/{id}/access',
+  tags: ['Programs'],
+  summary: 'What the caller may do on this program',
+  description: 'The actions the API would accept from the caller on this program, by the same rules it enforces (docs/SECURITY.md). Clients use it to offer only those.',
+  request: { params: IdParams },
+  responses: { 200: json(ProgramAccess, 'What the caller may do.'), ...problems(400, 404) },
 });

@@ -75,3 +75,20 @@ export type ProgramListQuery = z.infer<typeof ProgramListQuery>;
 
 export const ProgramPage = pageOf(Program, 'ProgramPage');
 export type ProgramPage = z.infer<typeof ProgramPage>;
+
+/**
+ * What the caller may do on one program, decided by the server's own rules (core `authorize` over the caller's role
+ * and whether they lead or belong to the program; the gate override rule of readiness-gate), so a client offers
+ * exactly the actions the API would accept and copies no rule.
+ */
+export const ProgramAccess = z
+  .object({
+    programId: Id,
+    update: z.boolean().openapi({ description: 'Edit the program and move its phase (PATCH /api/programs/{id}).' }),
+    lead: z.boolean().openapi({ description: 'Lead it: governance roles, the phase plan, readiness assessments, the cost model and its items, monitors, its escalation ladder.' }),
+    member: z.boolean().openapi({ description: 'Work in it: add and import constraints, open a constraint from a readiness gap, add monitor readings.' }),
+    requestDecision: z.boolean().openapi({ description: 'Ask the board for a decision about it (POST /api/decisions).' }),
+    overrideGate: z.boolean().openapi({ description: 'Override a closed gate with a reason: the program\'s sponsor or a board member, signed in as themself.' }),
+  })
+  .openapi('ProgramAccess');
+export type ProgramAccess = z.infer<typeof ProgramAccess>;

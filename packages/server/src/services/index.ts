@@ -19,6 +19,7 @@ import { createAlertmanagerService } from './alertmanager.service.js';
 import { createMonitorsService } from './monitors.service.js';
 import { createPeopleService } from './people.service.js';
 import { createProgramsService } from './programs.service.js';
+import { createProgramAccessService } from './program-access.service.js';
 import { createReviewsService } from './reviews.service.js';
 import { createTimelineService } from './timeline.service.js';
 import { createBriefService } from './brief.service.js';
@@ -46,6 +47,7 @@ export function createServices(deps: Deps) {
   return {
     people: createPeopleService(deps),
     programs: createProgramsService(deps),
+    programAccess: createProgramAccessService(deps),
     constraints,
     criteria: createCriteriaService(deps),
     readiness,

@@ -17,6 +17,11 @@ export interface GateOverrideInput {
 
 export { actingAsSelf } from './acting-as-self.js';
 
+/** Who may override a program's closed gate: its sponsor or a board member (the executives who own the outcome). */
+export function mayOverrideGate(program: { readonly sponsor_id: string | null }, person: { readonly id: string; readonly board_member: boolean }): boolean {
+  return person.id === program.sponsor_id || person.board_member;
+}
+
 /** What an override adds to the phase change's history entry: a field naming what was unmet, and the reason. */
 export interface GateOverrideRecord {
   readonly change: FieldChange;
@@ -55,7 +60,7 @@ export async function enforceGate(
   actingAsSelf(actor, override.decidedBy, 'override.decidedBy');
   const decider = await findPerson(trx, actor.workspaceId, override.decidedBy);
   if (!decider) throw invalidField('override.decidedBy', `person ${override.decidedBy} does not exist in this workspace`);
-  if (decider.id !== program.sponsor_id && !decider.board_member) {
+  if (!mayOverrideGate(program, decider)) {
     throw new HandoffError('forbidden', `${decider.name} cannot override the ${toPhase} gate: only the program's sponsor or a board member can`,
       [{ path: 'override.decidedBy', message: "is neither the program's sponsor nor a board member" }]);
   }

@@ -1,7 +1,7 @@
 import type { Economics } from '@handoff/contract';
 import { useApi } from '../api/use-api.js';
 import { EconomicsEditor } from './economics-editor.js';
-import { useProgramWriteAccess } from './readiness-access.js';
+import { useProgramAccess } from '../screens/program-access.js';
 import { Status } from './status.js';
 import { TableScroll } from './table-scroll.js';
 import './program.css';
@@ -12,7 +12,7 @@ import './program.css';
  */
 export function EconomicsSection({ programId }: { programId: string }) {
   const loaded = useApi<Economics>(`/api/programs/${programId}/economics`);
-  const { lead } = useProgramWriteAccess(programId);
+  const { lead } = useProgramAccess(programId);
   const reload = loaded.state === 'ready' ? loaded.reload : () => {};
   return (
     <section aria-labelledby="economics-heading">

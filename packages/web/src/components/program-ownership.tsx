@@ -1,9 +1,8 @@
 import type { OwnershipMap, PersonPage } from '@handoff/contract';
 import { useState } from 'react';
 import { useApi } from '../api/use-api.js';
-import { programAccess } from '../screens/program-access.js';
+import { useProgramAccess } from '../screens/program-access.js';
 import { Done } from '../screens/settings-fields.js';
-import { useSession } from '../session.js';
 import { RoleAssign } from './program-role-assign.js';
 import { Status } from './status.js';
 import { TableScroll } from './table-scroll.js';
@@ -12,8 +11,7 @@ import '../screens/program-actions.css';
 /** The governance ownership map: one named person per role, vacancies called out; those who lead the program assign and vacate roles. */
 export function OwnershipSection({ programId }: { programId: string }) {
   const loaded = useApi<OwnershipMap>(`/api/programs/${programId}/roles`);
-  const session = useSession();
-  const lead = programAccess(session, loaded.state === 'ready' ? loaded.data : null).lead;
+  const { lead } = useProgramAccess(programId);
   const people = useApi<PersonPage>(lead ? '/api/people?limit=200' : null);
   const choices = people.state === 'ready' ? people.data.items : [];
   const [done, setDone] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useApi } from '../api/use-api.js';
 import { useSession } from '../session.js';
 import { ReadinessTrendChart } from './program-readiness-trend.js';
-import { useProgramWriteAccess } from './readiness-access.js';
+import { useProgramAccess } from '../screens/program-access.js';
 import { ReadinessAssess } from './readiness-assess.js';
 import { ReadinessBars } from './readiness-bars.js';
 import { ReadinessCriterion } from './readiness-criterion.js';
@@ -19,7 +19,7 @@ import './readiness.css';
 export function ReadinessSection({ programId }: { programId: string }) {
   const loaded = useApi<ProgramReadiness>(`/api/programs/${programId}/readiness`);
   const { personId } = useSession();
-  const access = useProgramWriteAccess(programId);
+  const access = useProgramAccess(programId);
   const [assessing, setAssessing] = useState<{ focus: string | null } | null>(null);
   const [round, setRound] = useState(0);
   const [done, setDone] = useState<string | null>(null);

@@ -1,9 +1,8 @@
-import type { Person, Program, ProgramUpdate } from '@handoff/contract';
+import type { Program, ProgramUpdate } from '@handoff/contract';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../api/client.js';
-import { useApi } from '../api/use-api.js';
 import { useSession } from '../session.js';
-import { mayOverride } from './program-access.js';
+import { useProgramAccess } from './program-access.js';
 import { GateRefusal, isGateClosed } from './program-gate-refusal.js';
 import { phaseLabel, previousPhase } from './program-options.js';
 import { Field, Refusal, type Write } from './settings-fields.js';
@@ -16,13 +15,12 @@ import { Field, Refusal, type Write } from './settings-fields.js';
  */
 export function PhaseGate({ program, write, onMoved }: { program: Program; write: Write; onMoved: () => void }) {
   const session = useSession();
-  const person = useApi<Person>(session.personId ? `/api/people/${session.personId}` : null);
   const [backOpen, setBackOpen] = useState(false);
   const [closed, setClosed] = useState<ApiError | null>(null);
   const [reason, setReason] = useState('');
   const next = program.nextGate;
   const back = previousPhase(program.phase);
-  const canOverride = mayOverride(session, program, person.state === 'ready' && person.data.boardMember);
+  const canOverride = useProgramAccess(program.id).overrideGate;
 
   async function move(phase: Program['phase'], confirmation: string, override?: ProgramUpdate['override']) {
     const body: ProgramUpdate = override ? { phase, override } : { phase };

@@ -5,7 +5,7 @@ import { etag } from '../../services/transaction.js';
 import { presentHistory } from '../shared/history.presenter.js';
 import { presentProgram } from './programs.presenter.js';
 
-export function registerProgramRoutes(app: Api, { programs }: Services): void {
+export function registerProgramRoutes(app: Api, { programs, programAccess }: Services): void {
   app.openapi(routes.createProgram, async (c) => {
     const row = await programs.create(c.var.actor, c.req.valid('json'));
     return c.json(presentProgram(row), 201, { ETag: etag(row.version), Location: `/api/programs/${row.id}` });
@@ -19,6 +19,10 @@ export function registerProgramRoutes(app: Api, { programs }: Services): void {
   app.openapi(routes.getProgram, async (c) => {
     const row = await programs.get(c.var.actor, c.req.valid('param').id);
     return c.json(presentProgram(row), 200, { ETag: etag(row.version) });
+  });
+
+  app.openapi(routes.getProgramAccess, async (c) => {
+    return c.json(await programAccess.access(c.var.actor, c.req.valid('param').id), 200);
   });
 
   app.openapi(routes.updateProgram, async (c) => {
