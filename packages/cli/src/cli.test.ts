@@ -69,7 +69,7 @@ describe('records on a data directory', { timeout: SLOW }, () => {
     const list = await cli('constraints', 'list');
     expect(list.code).toBe(0);
     const lines = list.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^REF\s+TITLE\s+KIND\s+DIMENSION\s+STATUS\s+SEVERITY\s+OWNER\s+DEADLINE\s+LATE$/);
+    expect(lines[0]).toMatch(/^REF\s+TITLE\s+KIND\s+DIMENSION\s+STATUS\s+SEVERITY\s+OWNER\s+DEADLINE\s+LATE\s+LEVEL$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/)[0])).toEqual(['CLAIMS-1', 'CLAIMS-2']);
     expect(lines[1]?.indexOf('blocker')).toBe(lines[2]?.indexOf('dependency'));
     expect(list.stdout).not.toContain('\u001b');
