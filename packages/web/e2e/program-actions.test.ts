@@ -134,6 +134,15 @@ describe('program actions', () => {
     await overrides.getByText(/production-readiness → limited-rollout, overridden by .+ Reason: “Regulator sign-off is booked/).waitFor();
     expect(await overrides.getByText(/Unmet then: .*governance/).count()).toBe(1);
     expect(await sponsor.getByRole('button', { name: 'Move to production' }).count()).toBe(1);
+
+    // Moving back needs no gate, but a reason, which the history keeps.
+    await sponsor.getByRole('button', { name: 'Move back to production readiness…' }).click();
+    expect(await sponsor.getByRole('button', { name: 'Move back to production readiness', exact: true }).isDisabled()).toBe(true);
+    await sponsor.getByLabel('Reason (required, kept in the history)').fill('The second region pulled out; back to readiness work.');
+    await sponsor.getByRole('button', { name: 'Move back to production readiness', exact: true }).click();
+    await sponsor.getByText('Phase production-readiness', { exact: false }).waitFor();
+    const history = await sponsor.evaluate(async () => (await (await fetch('/api/programs/CLAIMS/history?limit=200')).json()) as { items: { field: string; after: unknown; reason: string | null }[] });
+    expect(history.items.some((h) => h.field === 'phase' && h.after === 'production-readiness' && h.reason === 'The second region pulled out; back to readiness work.')).toBe(true);
     await sponsor.context().close();
   });
 });

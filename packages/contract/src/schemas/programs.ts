@@ -56,6 +56,7 @@ export const ProgramUpdate = z
     sponsorId: Id.nullable(),
     targetProductionDate: CalendarDate.nullable(),
     riskClass: RiskClass,
+    reason: longText(2000).openapi({ description: 'Why the program changes (e.g. why it moves back a phase); kept in its history. A gate override carries its own reason.' }),
     override: z.strictObject({
       decidedBy: Id.openapi({ description: "An executive: the program's sponsor or a board member." }),
       reason: requiredText(2000).openapi({ description: 'Why the phase moves with the gate closed; kept in history.' }),

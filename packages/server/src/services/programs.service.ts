@@ -146,7 +146,7 @@ export function createProgramsService(deps: Deps) {
           });
           await appendHistory(trx, {
             workspaceId: actor.workspaceId, entityType: 'program', entityId: current.id, changeId: deps.newId(),
-            changes: override ? [...changes, override.change] : changes, reason: override?.reason ?? null, actor: actor.label, at: now,
+            changes: override ? [...changes, override.change] : changes, reason: override?.reason ?? (patch.reason?.trim() || null), actor: actor.label, at: now,
           });
         }
         return view(trx, actor, current.id);

@@ -18,15 +18,16 @@ export function PhaseGate({ program, write, onMoved }: { program: Program; write
   const [backOpen, setBackOpen] = useState(false);
   const [closed, setClosed] = useState<ApiError | null>(null);
   const [reason, setReason] = useState('');
+  const [backReason, setBackReason] = useState('');
   const next = program.nextGate;
   const back = previousPhase(program.phase);
   const canOverride = useProgramAccess(program.id).overrideGate;
 
-  async function move(phase: Program['phase'], confirmation: string, override?: ProgramUpdate['override']) {
-    const body: ProgramUpdate = override ? { phase, override } : { phase };
+  async function move(phase: Program['phase'], confirmation: string, override?: ProgramUpdate['override'], why?: string) {
+    const body: ProgramUpdate = override ? { phase, override } : why ? { phase, reason: why } : { phase };
     const ok = await write.run(confirmation, () => api<Program>(`/api/programs/${program.id}`, { method: 'PATCH', body, headers: { 'if-match': `"${program.version}"` } })
       .catch((error: unknown) => { if (error instanceof ApiError && isGateClosed(error)) setClosed(error); throw error; }));
-    if (ok) { setBackOpen(false); setClosed(null); setReason(''); onMoved(); }
+    if (ok) { setBackOpen(false); setClosed(null); setReason(''); setBackReason(''); onMoved(); }
   }
   function override(e: FormEvent) {
     e.preventDefault();
@@ -41,13 +42,16 @@ export function PhaseGate({ program, write, onMoved }: { program: Program; write
         {next && <button type="button" disabled={write.busy} onClick={() => void move(next, `Moved to ${phaseLabel(next)}.`)}>Move to {phaseLabel(next)}</button>}
         {back && <button type="button" className="secondary" aria-expanded={backOpen} onClick={() => { cancel(); setBackOpen(!backOpen); }}>Move back to {phaseLabel(back)}…</button>}
       </div>
-      {write.error !== closed && <Refusal error={write.error} what="this program" onReload={() => { cancel(); onMoved(); }} paths={['override.reason']} />}
+      {write.error !== closed && <Refusal error={write.error} what="this program" onReload={() => { cancel(); onMoved(); }} paths={['override.reason', 'reason']} />}
       {backOpen && back && (
         <div className="card" role="group" aria-labelledby="move-back-heading">
           <h3 id="move-back-heading">Move {program.key} back to {phaseLabel(back)}?</h3>
-          <p>Moving back needs no gate. The change is kept in the program’s history.</p>
+          <p>Moving back needs no gate. The change and its reason are kept in the program’s history.</p>
+          <Field id="back-reason" label="Reason (required, kept in the history)" error={write.error} path="reason">
+            {(p) => <textarea {...p} rows={2} required value={backReason} onChange={(e) => setBackReason(e.target.value)} />}
+          </Field>
           <div className="actions">
-            <button type="button" disabled={write.busy} onClick={() => void move(back, `Moved back to ${phaseLabel(back)}.`)}>Move back to {phaseLabel(back)}</button>
+            <button type="button" disabled={write.busy || backReason.trim() === ''} onClick={() => void move(back, `Moved back to ${phaseLabel(back)}.`, undefined, backReason.trim())}>Move back to {phaseLabel(back)}</button>
             <button type="button" className="link" onClick={cancel}>Cancel</button>
           </div>
         </div>

@@ -91,4 +91,12 @@ describe('program history', () => {
     expect(page.items[1]).toMatchObject({ before: 'pilot', after: 'production-readiness', actor: 'test', reason: 'Pilot accepted; readiness assessed during the next phase' });
     expect((await api.call('GET', '/api/programs/NOPE/history')).status).toBe(404);
   });
+
+  it('keeps the reason a program moves back a phase in its history', async () => {
+    const current = Program.parse((await api.call('GET', '/api/programs/KYC')).body);
+    const moved = await api.call('PATCH', '/api/programs/KYC', { phase: 'pilot', reason: 'Readiness review found no drift monitoring' }, { 'if-match': `"${current.version}"` });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const page = HistoryPage.parse((await api.call('GET', '/api/programs/KYC/history')).body);
+    expect(page.items.at(-1)).toMatchObject({ field: 'phase', before: 'production-readiness', after: 'pilot', reason: 'Readiness review found no drift monitoring' });
+  });
 });
