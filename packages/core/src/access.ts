@@ -59,6 +59,9 @@ export interface AccessFacts {
   readonly self: boolean;
 }
 
+/** No fact holds: the caller is a stranger to the resource (or there is no resource). */
+export const NO_ACCESS_FACTS: AccessFacts = { leads: false, member: false, ownsConstraint: false, escalatedTo: false, self: false };
+
 /** The facts each rule reads, so the server loads nothing else. */
 export const FACTS_NEEDED: Readonly<Record<AccessRule, readonly (keyof AccessFacts)[]>> = {
   'public': [], 'signed-in': [], 'read': [], 'admin': [], 'self': ['self'], 'create-program': [],

@@ -1,4 +1,4 @@
-import { FACTS_NEEDED, type AccessFacts } from '@handoff/core';
+import { FACTS_NEEDED, NO_ACCESS_FACTS, type AccessFacts } from '@handoff/core';
 import type { RouteAccess } from '@handoff/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -6,7 +6,6 @@ import {
   calendarFeedPerson, constraintOf, escalatedTo, programAccessFacts, programOf, programOfChild,
 } from '../db/repos/access.repo.js';
 
-const NONE: AccessFacts = { leads: false, member: false, ownsConstraint: false, escalatedTo: false, self: false };
 
 /**
  * Reads the facts a route's access rule needs about the caller's person and the route's resource (its
@@ -17,9 +16,9 @@ export async function accessFacts(
   db: Kysely<DB>, workspaceId: string, personId: string | null, access: RouteAccess, params: Readonly<Record<string, string>>, body: () => Promise<unknown>,
 ): Promise<AccessFacts> {
   const needed = FACTS_NEEDED[access.rule];
-  if (needed.length === 0 || personId === null || access.resource === undefined) return NONE;
+  if (needed.length === 0 || personId === null || access.resource === undefined) return NO_ACCESS_FACTS;
   const id = params.id ?? '';
-  const facts: { -readonly [K in keyof AccessFacts]: AccessFacts[K] } = { ...NONE };
+  const facts: { -readonly [K in keyof AccessFacts]: AccessFacts[K] } = { ...NO_ACCESS_FACTS };
   let programId: string | null = null;
   switch (access.resource) {
     case 'person':

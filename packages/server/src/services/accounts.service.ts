@@ -1,4 +1,4 @@
-import { authorize, type AccessFacts } from '@handoff/core';
+import { NO_ACCESS_FACTS, authorize } from '@handoff/core';
 import type { AccountCreate, AccountUpdate, PageQuery, PasswordChange } from '@handoff/contract';
 import type { z } from 'zod';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../auth/passwords.js';
@@ -14,7 +14,6 @@ import { findPerson, findPersonByEmail } from '../db/repos/people.repo.js';
 import type { createSignInService } from './sign-in.service.js';
 import { inTransaction, versionMatches } from './transaction.js';
 
-const NO_FACTS: AccessFacts = { leads: false, member: false, ownsConstraint: false, escalatedTo: false, self: false };
 
 /** The caller as GET /api/me shows it. */
 export interface MeView {
@@ -102,7 +101,7 @@ export function createAccountsService(deps: Deps, signIn: ReturnType<typeof crea
 
     /** The caller's account, session and workspace-level abilities (computed by the core rule, as routes are). */
     async me(actor: Actor): Promise<MeView> {
-      const can = (rule: 'admin' | 'decide' | 'create-program'): boolean => authorize(actor.principal, rule, NO_FACTS).allowed;
+      const can = (rule: 'admin' | 'decide' | 'create-program'): boolean => authorize(actor.principal, rule, NO_ACCESS_FACTS).allowed;
       const account = actor.accountId === null ? null : await getView(db, actor, actor.accountId);
       const session = actor.sessionId === null ? undefined : await findSessionInfo(db, actor.workspaceId, actor.sessionId);
       return {

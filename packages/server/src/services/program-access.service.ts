@@ -1,4 +1,4 @@
-import { authorize, type AccessFacts, type AccessRule } from '@handoff/core';
+import { NO_ACCESS_FACTS, authorize, type AccessFacts, type AccessRule } from '@handoff/core';
 import type { ProgramAccess } from '@handoff/contract';
 import type { Actor, Deps } from '../context.js';
 import { notFound } from '../errors.js';
@@ -7,7 +7,6 @@ import { findPerson } from '../db/repos/people.repo.js';
 import { findProgram } from '../db/repos/programs.repo.js';
 import { mayOverrideGate } from './readiness-gate.js';
 
-const NONE: AccessFacts = { leads: false, member: false, ownsConstraint: false, escalatedTo: false, self: false };
 
 /**
  * What the caller may do on one program, by the rules the API enforces: core `authorize` with the same facts the
@@ -21,7 +20,7 @@ export function createProgramAccessService(deps: Deps) {
       if (!program) throw notFound('program', idOrKey);
       const principal = actor.principal;
       const personId = principal.kind === 'account' ? principal.personId : null;
-      const facts: AccessFacts = personId === null ? NONE : { ...NONE, ...(await programAccessFacts(db, actor.workspaceId, program.id, personId)) };
+      const facts: AccessFacts = personId === null ? NO_ACCESS_FACTS : { ...NO_ACCESS_FACTS, ...(await programAccessFacts(db, actor.workspaceId, program.id, personId)) };
       const may = (rule: AccessRule): boolean => authorize(principal, rule, facts).allowed;
       const person = personId === null ? undefined : await findPerson(db, actor.workspaceId, personId);
       return {

@@ -78,6 +78,10 @@ export interface ConstraintFilter {
 
 const ACTIVE = [...ACTIVE_STATUSES];
 
+/** The name of the level a constraint's current escalation cycle last reached (the event at its highest level); null if none. */
+const CURRENT_LEVEL_NAME = sql<string | null>`(select ev.level_name from escalation_events ev where ev.constraint_id = c.id and ev.cycle = e.cycle
+  order by ev.level desc limit 1)`;
+
 /** Constraint views by deadline then id (keyset pagination). `today` is the workspace-local date. */
 export function listConstraintViews(db: Kysely<DB>, workspaceId: string, today: string, f: ConstraintFilter): Promise<ConstraintView[]> {
   let q = db
@@ -92,8 +96,7 @@ export function listConstraintViews(db: Kysely<DB>, workspaceId: string, today: 
       'e.cycle as esc_cycle', 'e.level as esc_level', 'e.next_level_at as esc_next_level_at', 'e.acknowledged_by as esc_ack_by',
       'a.name as esc_ack_name', 'a.email as esc_ack_email', 'e.acknowledged_at as esc_ack_at', 'e.paused_at as esc_paused_at',
       'e.paused_reason as esc_paused_reason',
-      sql<string | null>`(select ev.level_name from escalation_events ev where ev.constraint_id = c.id and ev.cycle = e.cycle
-        order by ev.level desc limit 1)`.as('esc_level_name'),
+      CURRENT_LEVEL_NAME.as('esc_level_name'),
     ])
     .select(
       sql<string[]>`coalesce((select array_agg(d.depends_on_id::text order by d.depends_on_id::text)
@@ -128,13 +131,7 @@ export function listConstraintViews(db: Kysely<DB>, workspaceId: string, today: 
   if (f.escalated === true) q = q.where('e.level', '>=', 0);
   if (f.escalated === false) q = q.where((eb) => eb.or([eb('e.level', 'is', null), eb('e.level', '<', 0)]));
   if (f.escalationLevel !== undefined) {
-    // The current level's name is the event at the cycle's highest level (as esc_level_name above).
-    const name = f.escalationLevel.toLowerCase();
-    q = q.where('e.level', '>=', 0).where(({ exists, selectFrom }) => exists(
-      selectFrom('escalation_events as ev').select(sql`1`.as('one'))
-        .whereRef('ev.constraint_id', '=', 'c.id').whereRef('ev.cycle', '=', 'e.cycle').whereRef('ev.level', '=', 'e.level')
-        .where(sql<string>`lower(ev.level_name)`, '=', name),
-    ));
+    q = q.where('e.level', '>=', 0).where(sql<string>`lower(${CURRENT_LEVEL_NAME})`, '=', f.escalationLevel.toLowerCase());
   }
   if (f.dependsOn !== undefined) {
     const target = f.dependsOn;
