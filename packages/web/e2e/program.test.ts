@@ -127,7 +127,7 @@ describe('the portfolio screen', () => {
     await page.getByLabel('Failure mode', { exact: true }).selectOption('governance-without-adoption');
     await page.waitForURL(/mode=governance-without-adoption/);
     expect(page.url()).not.toContain('phase=');
-    expect(await rowKeys()).toEqual(['DESK']);
+    await expect.poll(rowKeys).toEqual(['DESK']);
     await page.getByLabel('Failure mode', { exact: true }).selectOption('none');
     await page.waitForFunction(() => !document.body.textContent?.includes('Governance without adoption (strong)'));
     const healthy = await programRows().locator('td:nth-of-type(4)').allTextContents();
@@ -151,12 +151,13 @@ describe('the portfolio screen', () => {
     const header = page.getByRole('columnheader', { name: /Program/ });
     await header.getByRole('button').click();
     await page.waitForURL(/sort=key/);
-    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    // The router renders a navigation as a transition, after the URL changes: read the table once it has.
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     const keys = await rowKeys();
     expect(keys).toEqual([...keys].sort());
     await header.getByRole('button').click();
     await page.waitForURL(/dir=desc/);
-    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
     expect(await rowKeys()).toEqual([...keys].sort().reverse());
   });
 
